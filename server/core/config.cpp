@@ -1,0 +1,15 @@
+#include "core/config.h"
+
+namespace dfls {
+
+void Config::merge_from(const Config& other) {
+  for (const auto& [id, level] : other.rules) rules[id] = level;
+  if (!other.trusted_registries.empty()) trusted_registries = other.trusted_registries;
+  if (other.context_dir) context_dir = other.context_dir;
+  if (other.target) target = other.target;
+  shellcheck = shellcheck || other.shellcheck;
+  registry_lookups = registry_lookups && other.registry_lookups;
+  problems.insert(problems.end(), other.problems.begin(), other.problems.end());
+}
+
+}  // namespace dfls

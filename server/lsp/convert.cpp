@@ -1,0 +1,75 @@
+#include "lsp/convert.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace dfls::lsp {
+
+std::string_view encoding_name(Encoding encoding) {
+  switch (encoding) {
+    case Encoding::Utf8: return "utf-8";
+    case Encoding::Utf16: return "utf-16";
+    case Encoding::Utf32: return "utf-32";
+  }
+  return "utf-16";
+}
+
+Position to_lsp(dfls::Position p) { return {p.line, p.character}; }
+
+dfls::Position from_lsp(const Position& p) { return {p.line, p.character}; }
+
+Position to_position(const LineIndex& lines, size_t offset, Encoding encoding) {
+  return to_lsp(lines.position(offset, encoding));
+}
+
+Range to_range(const LineIndex& lines, ByteRange range, Encoding encoding) {
+  return {to_position(lines, range.start, encoding),
+          to_position(lines, std::max(range.start, range.end), encoding)};
+}
+
+size_t to_offset(const LineIndex& lines, const Position& position, Encoding encoding) {
+  return lines.offset(from_lsp(position), encoding);
+}
+
+ByteRange to_byte_range(const LineIndex& lines, const Range& range, Encoding encoding) {
+  size_t a = to_offset(lines, range.start, encoding);
+  size_t b = to_offset(lines, range.end, encoding);
+  return {std::min(a, b), std::max(a, b)};
+}
+
+std::string rule_doc_url(std::string_view rule_id) {
+  return "https://github.com/dockerfile-ls/dockerfile-ls/blob/main/docs/rules/" +
+         std::string(rule_id) + ".md";
+}
+
+Diagnostic to_diagnostic(const Diag& diag, const Document& doc, Encoding encoding) {
+  Diagnostic d;
+  d.range = to_range(doc.lines(), diag.range, encoding);
+  d.severity = static_cast<int>(diag.severity);
+  d.code = diag.rule_id;
+  if (!diag.rule_id.empty()) d.codeDescriptionHref = rule_doc_url(diag.rule_id);
+  d.source = std::string(kDiagnosticSource);
+  d.message = diag.message;
+  for (DiagTag tag : diag.tags) d.tags.push_back(static_cast<int>(tag));
+  for (const RelatedInfo& r : diag.related)
+    d.relatedInformation.push_back({{doc.uri(), to_range(doc.lines(), r.range, encoding)}, r.message});
+  return d;
+}
+
+std::vector<Diagnostic> to_diagnostics(const std::vector<Diag>& diags, const Document& doc,
+                                       Encoding encoding) {
+  std::vector<Diagnostic> out;
+  out.reserve(diags.size());
+  for (const Diag& d : diags) out.push_back(to_diagnostic(d, doc, encoding));
+  // run_rules sorts by byte offset; positions follow the same order, but keep the promise here.
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    auto key = [](const Diagnostic& d) {
+      return std::tie(d.range.start.line, d.range.start.character, d.range.end.line,
+                      d.range.end.character);
+    };
+    return key(a) < key(b);
+  });
+  return out;
+}
+
+}  // namespace dfls::lsp

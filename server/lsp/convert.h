@@ -1,0 +1,37 @@
+// The one place where core types (byte offsets, ByteRange, Diag) become LSP types and back.
+// Positions go through the document's LineIndex in the negotiated encoding.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/line_index.h"
+#include "lsp/protocol.h"
+#include "rules/rule.h"
+
+namespace dfls::lsp {
+
+inline constexpr std::string_view kDiagnosticSource = "dockerfile-ls";
+
+// "utf-8", "utf-16" or "utf-32", as LSP spells them.
+std::string_view encoding_name(Encoding encoding);
+
+Position to_lsp(dfls::Position p);
+dfls::Position from_lsp(const Position& p);
+
+Position to_position(const LineIndex& lines, size_t offset, Encoding encoding);
+Range to_range(const LineIndex& lines, ByteRange range, Encoding encoding);
+// Clamped as LSP says (see LineIndex::offset).
+size_t to_offset(const LineIndex& lines, const Position& position, Encoding encoding);
+// A reversed range (end before start) is read with its ends swapped.
+ByteRange to_byte_range(const LineIndex& lines, const Range& range, Encoding encoding);
+
+// The documentation page of a rule, linked from each diagnostic.
+std::string rule_doc_url(std::string_view rule_id);
+
+Diagnostic to_diagnostic(const Diag& diag, const Document& doc, Encoding encoding);
+std::vector<Diagnostic> to_diagnostics(const std::vector<Diag>& diags, const Document& doc,
+                                       Encoding encoding);
+
+}  // namespace dfls::lsp

@@ -1,0 +1,64 @@
+// Settings: initializationOptions, workspace/configuration and didChangeConfiguration.
+#include "lsp/log.h"
+#include "lsp/server.h"
+#include "lsp/settings.h"
+
+namespace dfls::lsp {
+
+Config Server::config_for(std::string_view uri) const {
+  (void)uri;  // Per-document sources (.dockerfile-ls.yaml next to the file) will be merged here.
+  return config_;
+}
+
+void Server::on_did_change_configuration(const DidChangeConfigurationParams& params) {
+  if (client_.configuration) {
+    request_configuration();  // Pull model: the pushed value may be partial or empty.
+    return;
+  }
+  workspace_settings_ = settings_section(params.settings);
+  settings_changed();
+}
+
+void Server::request_configuration() {
+  uint64_t request = ++configuration_requests_;
+  json params = {{"items", json::array({{{"section", kSettingsSection}}})}};
+  rpc_.request("workspace/configuration", std::move(params),
+               [this, request](const json& result, const RpcError* error) {
+                 if (request != configuration_requests_ || state_ == State::Exited) return;  // Stale.
+                 if (error) {
+                   log_warn(std::string("workspace/configuration failed: ") + error->what());
+                   return;
+                 }
+                 if (!result.is_array() || result.empty()) {
+                   log_warn("workspace/configuration answered with something other than an array");
+                   return;
+                 }
+                 // null (no such section) means the defaults; some clients answer with the whole
+                 // settings object instead of the section.
+                 const json& answer = result[0];
+                 workspace_settings_ = answer.is_object() && answer.contains(kSettingsSection)
+                                           ? answer[kSettingsSection]
+                                           : answer;
+                 settings_changed();
+               });
+}
+
+void Server::settings_changed() {
+  json merged = init_settings_.is_object() ? init_settings_ : json::object();
+  if (workspace_settings_.is_object())
+    merged.merge_patch(workspace_settings_);
+  else if (!workspace_settings_.is_null())
+    merged = workspace_settings_;  // Reported as a problem by parse_settings.
+  Config config = parse_settings(merged);
+  if (!init_settings_.is_null() && !init_settings_.is_object())
+    config.problems.push_back("initializationOptions: expected an object of dockerfile-ls settings");
+  for (const std::string& problem : config.problems)
+    log_to_client(2, "settings: " + problem + " (ignored)");
+  config_ = std::move(config);
+  for (auto& [uri, entry] : documents_.all()) diagnostics_changed(entry);
+  if (pull_diagnostics_ && client_.diagnosticRefresh && state_ == State::Running &&
+      !documents_.all().empty())
+    rpc_.request("workspace/diagnostic/refresh", nullptr, nullptr);
+}
+
+}  // namespace dfls::lsp

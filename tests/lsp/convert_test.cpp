@@ -1,0 +1,75 @@
+// convert: byte ranges and findings to LSP positions and diagnostics in each encoding.
+#include "lsp/convert.h"
+
+#include <catch2/catch_test_macros.hpp>
+
+#include "support/annotations.h"
+
+using dfls::Diag;
+using dfls::Document;
+using dfls::Encoding;
+using dfls::LineIndex;
+using dfls::test::Annotations;
+namespace lsp = dfls::lsp;
+
+namespace {
+
+lsp::json as_json(const lsp::Range& r) { return r; }
+
+}  // namespace
+
+TEST_CASE("to_range counts UTF-16 units or bytes as negotiated") {
+  // "😀" (U+1F600) is 2 UTF-16 units and 4 bytes.
+  Annotations t("LABEL a=\"\xF0\x9F\x98\x80\" [[b]]");
+  LineIndex lines(t.code());
+  CHECK(as_json(lsp::to_range(lines, t.range(), Encoding::Utf16)) ==
+        lsp::json::parse(R"({"start":{"line":0,"character":13},"end":{"line":0,"character":14}})"));
+  CHECK(as_json(lsp::to_range(lines, t.range(), Encoding::Utf8)) ==
+        lsp::json::parse(R"({"start":{"line":0,"character":15},"end":{"line":0,"character":16}})"));
+}
+
+TEST_CASE("to_byte_range clamps and orders the ends") {
+  Annotations t("FROM a@eol^\nRUN b@eof^");
+  LineIndex lines(t.code());
+  lsp::Range reversed{{1, 99}, {0, 99}};
+  auto r = lsp::to_byte_range(lines, reversed, Encoding::Utf16);
+  CHECK(r.start == t.point("eol"));
+  CHECK(r.end == t.point("eof"));
+}
+
+TEST_CASE("to_diagnostic fills every LSP field from a finding") {
+  Annotations t("FROM a\n@m[[MAINTAINER me]]\n@rel[[FROM b]]\n");
+  auto doc = Document::create("file:///w/Dockerfile", 4, t.code());
+  Diag d;
+  d.rule_id = "MaintainerDeprecated";
+  d.severity = dfls::Severity::Info;
+  d.range = t.range("m");
+  d.message = "MAINTAINER is deprecated";
+  d.tags = {dfls::DiagTag::Deprecated};
+  d.related = {{t.range("rel"), "later stage"}};
+  lsp::json j = lsp::to_diagnostic(d, *doc, Encoding::Utf16);
+  CHECK(j == lsp::json::parse(R"({
+    "range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 13}},
+    "severity": 3,
+    "code": "MaintainerDeprecated",
+    "codeDescription": {"href": "https://github.com/dockerfile-ls/dockerfile-ls/blob/main/docs/rules/MaintainerDeprecated.md"},
+    "source": "dockerfile-ls",
+    "message": "MAINTAINER is deprecated",
+    "tags": [2],
+    "relatedInformation": [{"location": {"uri": "file:///w/Dockerfile",
+        "range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 6}}},
+        "message": "later stage"}]
+  })"));
+}
+
+TEST_CASE("to_diagnostics keeps diagnostics sorted by position") {
+  Annotations t("@a[[FROM a]]\n@b[[RUN b]]\n");
+  auto doc = Document::create("file:///Dockerfile", 1, t.code());
+  Diag first, second;
+  first.range = t.range("a");
+  second.range = t.range("b");
+  auto out = lsp::to_diagnostics({second, first}, *doc, Encoding::Utf16);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0].range.start.line == 0);
+  CHECK(out[1].range.start.line == 1);
+}
