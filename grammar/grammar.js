@@ -103,6 +103,7 @@ module.exports = grammar({
     $._escape_sequence_immediate,
     $._literal,
     $._literal_immediate,
+    $._word_after_continuation,
     // Never valid in the grammar: tells the scanner that the parser is recovering from an error.
     $._error_sentinel,
   ],
@@ -637,6 +638,9 @@ function piece($, text) {
     $.expansion,
     alias($._escape_sequence, $.escape_sequence),
     $._literal,
+    // After `a \` the next line starts a new word even without indentation; the
+    // scanner marks that by producing the word's first characters itself.
+    $._word_after_continuation,
   );
 }
 

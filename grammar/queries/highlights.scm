@@ -91,13 +91,6 @@
 (label_pair
   name: (label_key) @property)
 
-; Quoted label keys stay properties (the generic string pattern comes later).
-(label_key
-  (double_quoted_string) @property)
-
-(label_key
-  (single_quoted_string) @property)
-
 (env_pair
   "=" @operator)
 
@@ -128,10 +121,7 @@
   ignored: (raw_text) @comment)
 
 ; Quoting and escapes --------------------------------------------------------
-
-(double_quoted_string) @string
-
-(single_quoted_string) @string
+; Quoted strings take the colour of the word they are part of.
 
 (escape_sequence) @string.escape
 

@@ -81,6 +81,7 @@ enum TokenType {
   ESCAPE_SEQUENCE_IMMEDIATE,
   LITERAL,
   LITERAL_IMMEDIATE,
+  WORD_AFTER_CONTINUATION,
   ERROR_SENTINEL,
 };
 
@@ -101,7 +102,7 @@ enum {
   F_PROLOGUE = 1,        /* still in the directive block at the top of the file */
   F_DIRECTIVE_LINE = 2,  /* the current line is a parser directive */
   F_CONT_SPACE = 4,      /* whitespace came before the last line continuation */
-  F_WORD_START = 8,      /* the next token starts a new shell word (after a continuation) */
+  F_WORD_START = 8,      /* the next line starts a new word: `a \` + an unindented line */
   F_AFTER_BODY = 16,     /* a heredoc body was just emitted */
   F_CHOMP = 32,          /* the heredoc start just emitted was `<<-` */
   F_LINE_START = 64,     /* the last token ended a top-level line */
@@ -311,8 +312,9 @@ static void peek_top_level_line(Scanner *s, TSLexer *lexer, bool directives_allo
 
 /*
  * Called right after a line break that continues an instruction: the next line
- * may be a whitespace-only line or a comment line (both skipped by BuildKit),
- * or it may start a heredoc marker as a new word.
+ * may be a whitespace-only line or a comment line (both skipped by BuildKit);
+ * otherwise, if a blank came before the escape character, the next line starts
+ * a new word even without indentation (F_WORD_START).
  */
 static void peek_continued_line(Scanner *s, TSLexer *lexer) {
   unsigned blanks = 0;
@@ -327,7 +329,7 @@ static void peek_continued_line(Scanner *s, TSLexer *lexer) {
   } else if (lexer->lookahead == '#') {
     s->next_line = NEXT_CONT_COMMENT;
   } else if (blanks == 0 && (s->flags & F_CONT_SPACE)) {
-    /* `a \` + `<<EOF`: in the joined line a blank comes before the next word. */
+    /* In the joined line `a ` + `b`, a blank comes before `b`. */
     s->flags |= F_WORD_START;
   }
 }
@@ -1157,7 +1159,8 @@ static bool scan(Scanner *s, TSLexer *lexer, const bool *valid) {
    * The keyword of an instruction. While recovering from an error, only at the
    * start of a line: an instruction never starts in the middle of a line.
    */
-  if (valid[KEYWORD_FROM] && (!error_recovery || line_start) && lexer->lookahead != s->escape) {
+  if (valid[KEYWORD_FROM] && (!error_recovery || line_start) && lexer->lookahead != s->escape &&
+      !(lexer->lookahead == '-' && valid[FLAG_NAME])) {
     return scan_instruction_keyword(s, lexer);
   }
 
@@ -1218,8 +1221,23 @@ static bool scan(Scanner *s, TSLexer *lexer, const bool *valid) {
     }
     return true;
   }
-  if ((valid[KEYWORD_AS] || valid[KEYWORD_NONE]) && space_before && is_ascii_letter(c)) {
+  if ((valid[KEYWORD_AS] || valid[KEYWORD_NONE]) && word_start && is_ascii_letter(c)) {
     return scan_keyword_word(s, lexer, valid);
+  }
+  /*
+   * `a \` followed by an unindented line: in the joined line a blank separates
+   * the words, but the next token would look glued to `a`. Its first characters
+   * (possibly none) become a token that can only start a word.
+   */
+  if (word_start && !space_before && valid[WORD_AFTER_CONTINUATION]) {
+    while (!is_line_end(lexer) && !is_blank(c) && c != '"' && c != '\'' && c != '$' && c != '\\' &&
+           c != '`' && c != '=' && c != ',' && c != ':' && c != '@') {
+      advance(lexer);
+      c = lexer->lookahead;
+    }
+    lexer->mark_end(lexer);
+    lexer->result_symbol = WORD_AFTER_CONTINUATION;
+    return true;
   }
   if (valid[IMAGE_REGISTRY] && (is_ascii_letter(c) || is_digit(c))) {
     return scan_image_registry(lexer);

@@ -1,8 +1,9 @@
 // Variable expansion in instruction arguments, as BuildKit's shell lexer does it
 // (frontend/dockerfile/shell/lex.go; spec section 6):
 //
-// * `$name`, `${name}`; a name is letters, digits and "_" (a leading digit takes all digits, so
-//   `$1x` is `$1` then "x"); one of `@ * # ? - $ ! 0` is a one-character special parameter; `$`
+// * `$name`, `${name}`; a name is letters, digits and "_" (BuildKit asks Unicode which characters
+//   are letters; here every non-ASCII character counts as one). A leading digit takes all digits,
+//   so `$1x` is `$1` then "x". One of `@ * # ? - $ ! 0` is a one-character special parameter. `$`
 //   followed by anything else is a literal `$`.
 // * `${v:-w}` `${v-w}` `${v:+w}` `${v+w}` `${v:?w}` `${v?w}`, `${v#p}` `${v##p}` `${v%p}`
 //   `${v%%p}` `${v/p/r}` `${v//p/r}`. The words may hold quotes and further expansions. Patterns

@@ -185,6 +185,8 @@ void Dispatcher::handle_notification(const std::string& method, const json& para
   auto start = std::chrono::steady_clock::now();
   try {
     handler->second(params);
+  } catch (const InvalidParams& e) {
+    log_warn("ignored notification " + method + ": " + e.what());
   } catch (const std::exception& e) {
     log_error("notification " + method + " failed: " + e.what());
   } catch (...) {

@@ -110,6 +110,21 @@ class Process {
     drain(stdout_, out, limit);
     return out;
   }
+  // Reads stdout until it contains needle (or the time limit); returns everything read.
+  std::string read_until(std::string_view needle, std::chrono::seconds limit) {
+    auto deadline = std::chrono::steady_clock::now() + limit;
+    std::string out;
+    char buf[65536];
+    while (out.find(needle) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+      pollfd p{stdout_, POLLIN, 0};
+      if (::poll(&p, 1, 100) <= 0) continue;
+      ssize_t n = ::read(stdout_, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      out.append(buf, static_cast<size_t>(n));
+    }
+    return out;
+  }
   std::string read_stderr_line(std::chrono::seconds limit = std::chrono::seconds(20)) {
     std::string line;
     auto deadline = std::chrono::steady_clock::now() + limit;
@@ -298,13 +313,18 @@ TEST_CASE("server process handles a very large document") {
   p.write(framed(message("textDocument/didChange",
                          {{"textDocument", {{"uri", "file:///big/Dockerfile"}, {"version", 2}}},
                           {"contentChanges", json::array({change})}})));
+  // Diagnostics are published once the queued messages have run, so wait for them before
+  // shutting down.
+  std::string stream = p.read_until("\"version\":2}", std::chrono::seconds(120));
   p.write(kShutdownExit);
-  auto out = parse_frames(p.read_all(std::chrono::seconds(120)));
+  stream += p.read_all();
   CHECK(p.wait(std::chrono::seconds(60)) == 0);
+  auto out = parse_frames(stream);
   bool published = false;
   for (const json& m : out)
     if (m.value("method", "") == "textDocument/publishDiagnostics" && m["params"]["version"] == 2) published = true;
   CHECK(published);
+  CHECK(response(out, 99));
 }
 
 TEST_CASE("server process accepts one client with --listen") {

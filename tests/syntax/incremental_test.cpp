@@ -77,7 +77,14 @@ TEST_CASE("random edits parsed incrementally equal a fresh parse", "[syntax][inc
         size_t start = size ? rng() % (size + 1) : 0;
         size_t len = (rng() % 3 == 0 && start < size) ? 1 + rng() % std::min<size_t>(8, size - start) : 0;
         std::string insert = rng() % 4 == 0 ? "" : kSnippets[rng() % std::size(kSnippets)];
-        editor.replace(start, start + len, insert);
+        // Editors never split a character: keep both ends on UTF-8 boundaries.
+        auto continuation = [&](size_t i) {
+          return i < size && (static_cast<unsigned char>(editor.text()[i]) & 0xC0) == 0x80;
+        };
+        while (continuation(start)) --start;
+        size_t end = start + len;
+        while (continuation(end)) ++end;
+        editor.replace(start, end, insert);
         ++edits;
       }
       doc = editor.finish(round + 1);

@@ -7,12 +7,12 @@ RUN <<EOF \
 echo hello
 EOF
 # <- label
-COPY <<-"CONF" /etc/app.conf \
+COPY <<-"CONF" \
 # <- keyword
 #    ^ operator
 #       ^ label
-#              ^ string.special.path
-  # the body follows the logical line
+  /etc/app.conf
+# ^ string.special.path
 key=value
 	CONF
 #^ label

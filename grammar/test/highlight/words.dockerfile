@@ -9,11 +9,14 @@ ENV A=${B:-default} C=${D/x/y}
 #                         ^ string
 #                          ^ operator
 #                           ^ string
-ENV A=hello\ world B='$NOT' C=\$X
+ENV A=hello\ world B='$NOT' C=\$X D="q $Y"
 #          ^ string.escape
 #                    ^ string
 #                     ^ string
 #                             ^ string.escape
+#                                   ^ string
+#                                      ^ punctuation.special
+#                                       ^ variable
 LABEL "com.example"="x" version=1
 #     ^ property
 #                  ^ operator

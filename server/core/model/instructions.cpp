@@ -191,13 +191,12 @@ void ModelBuilder::read_instruction(syntax::Node node, bool inside_onbuild) {
       cur.pairs.push_back(std::move(kv));
     } else if (type == n::kInstruction || type.ends_with("_instruction")) {
       inner = c;
-    } else if (type == n::kComment || type == n::kLineContinuation) {
+    } else if (type == n::kComment || type == n::kLineContinuation ||
+               type == "empty_continuation_line" || type == n::kShellCommand) {
       continue;
     } else {
-      if (type == n::kPath || type == n::kExposePort || type == n::kImageSpec ||
-          type == n::kStageName || type == "unquoted_string" || type == "double_quoted_string" ||
-          type == "single_quoted_string" || type == "argument")
-        cur.args.push_back({std::string(c.text(text_)), range_of(c)});
+      // Any other named child is an argument: paths, ports, users, the image and stage name...
+      cur.args.push_back({std::string(c.text(text_)), range_of(c)});
     }
   }
   Instruction& cur = model_.instructions[index];

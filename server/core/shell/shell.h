@@ -7,6 +7,10 @@
 // shell's own backslash-newline. Pass '\0' as the Dockerfile escape for heredoc bodies, which get
 // no Dockerfile processing.
 //
+// Heredoc bodies present in the text are skipped, not split: they are data to the command that
+// reads them. When a RUN is only a heredoc (`RUN <<EOF`), its body is the script: split it on its
+// own, `split(body, heredoc.body_start, '\0')`.
+//
 // The result lists every simple command, those inside subshells, brace groups, if/for/while/case
 // bodies and command substitutions included, in source order. Keywords are not commands. Word
 // values have quotes removed and escapes processed; expansions ($VAR, ${...}, $(...), `...`) stay

@@ -118,7 +118,8 @@ TEST_CASE("shell parser: arithmetic is not a command substitution") {
   CHECK(argv_of(s) == Argv{{"echo", "$((1 + (2 * 3)))"}});
   CHECK(s.problems.empty());
   // Command substitutions inside arithmetic are still found.
-  CHECK(argv_of("make -j$(( $(nproc) + 1 ))") == Argv{{"make", "-j$(( $(nproc) + 1 ))"}, {"nproc"}});
+  CHECK(argv_of("make -j$(( $(nproc) + 1 ))") ==
+        Argv{{"make", "-j$(( $(nproc) + 1 ))"}, {"nproc"}});
 }
 
 TEST_CASE("shell parser: commands inside ${...} defaults") {

@@ -1,0 +1,96 @@
+// UndefinedVar (BuildKit): a variable used where the builder expands it (COPY, ADD, ENV, LABEL,
+// WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL, ARG defaults, RUN --mount options) is not defined in
+// the stage: no ARG or ENV before it in this stage or the stages it is built FROM. RUN, CMD and
+// ENTRYPOINT command text is expanded by the shell at run time and is not checked.
+//
+// BuildKit also knows the base image's ENV; offline we only know a few variables every image
+// has (PATH, HOME, ...) and those the official images of common languages set (NODE_VERSION,
+// JAVA_HOME, ...): see the table in rule_helpers.cpp. `${NAME:?}` is VariableExpansionError's.
+#include <cctype>
+#include <set>
+
+#include "core/model/model.h"
+#include "core/text_distance.h"
+#include "rules/rule.h"
+#include "rules/rule_helpers.h"
+
+namespace dfls {
+
+namespace {
+
+bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Whether offset lies in a value the builder does not expand (COPY --from, mount from=).
+bool in_unexpanded_value(const model::Instruction& ins, size_t offset) {
+  for (const model::Flag& f : ins.flags) {
+    if (rules::iequals(f.name, "from") && f.value_span.contains(offset) && !f.value_span.empty()) return true;
+    for (const model::MountOption& o : f.mount_options)
+      if (o.key == "from" && o.value_span.contains(offset) && !o.value_span.empty()) return true;
+  }
+  return false;
+}
+
+void check_undefined_var(RuleContext& ctx) {
+  const model::Model& m = ctx.doc.model();
+  std::string_view text = ctx.text();
+  std::set<std::pair<int, std::string>> fixed;  // (stage, name) that already got an ARG fix.
+  for (const model::VarRef& ref : m.refs) {
+    if (!ref.builder_expanded || ref.in_from || ref.stage < 0 || ref.decl >= 0 || ref.instruction < 0) continue;
+    if (ref.name.empty() || !is_name_start(ref.name[0])) continue;
+    if (ref.op == "?" || ref.op == ":?") continue;
+    const model::Instruction& ins = m.instructions[ref.instruction];
+    if (ins.inside_onbuild || in_unexpanded_value(ins, ref.span.start)) continue;
+    if (rules::base_image_defines(m, ref.stage, ref.name)) continue;
+
+    // Why it is undefined, when we can tell.
+    const model::VarDecl* global = nullptr;
+    const model::VarDecl* later = nullptr;
+    for (const model::VarDecl& d : m.decls) {
+      if (d.name != ref.name) continue;
+      if (d.kind == model::VarKind::GlobalArg && !global) global = &d;
+      if (d.stage == ref.stage && d.instruction > ref.instruction && !later) later = &d;
+    }
+    bool platform = model::is_platform_arg(ref.name);
+    std::string msg = "variable '" + ref.name + "' is not defined here";
+    std::optional<std::string> suggestion;
+    if (later) {
+      msg += " (it is declared later, on line " + std::to_string(rules::line_number(text, later->name_span.start)) + ")";
+    } else if (platform) {
+      msg += " (platform arguments must be declared in the stage with ARG " + ref.name + ")";
+    } else if (global) {
+      msg += " (the global ARG " + ref.name + " must be redeclared in the stage with ARG " + ref.name + ")";
+    } else {
+      std::vector<std::string> candidates;
+      for (const model::VarDecl* d : m.visible_at(ins.span.start, false)) candidates.push_back(d->name);
+      for (std::string& n : rules::base_image_env_names(m, ref.stage)) candidates.push_back(std::move(n));
+      suggestion = closest_match(ref.name, candidates);
+      msg += rules::did_you_mean(suggestion);
+    }
+    Diag& d = ctx.report(ref.name_span, msg);
+    if (suggestion)
+      d.fixes.push_back(Fix{.title = "Change to " + *suggestion, .edits = {{ref.name_span, *suggestion}},
+                            .safe = false, .preferred = true});
+    if ((platform || global) && !later && fixed.emplace(ref.stage, ref.name).second) {
+      const model::Stage& st = m.stages[ref.stage];
+      const model::Instruction& from = m.instructions[st.from_instruction];
+      rules::InstructionLine fl = rules::read_instruction_line(ctx.doc, from);
+      size_t at = fl.line.offsets.back();
+      std::string kw = rules::is_all_lower(from.keyword) && !from.keyword.empty() ? "arg" : "ARG";
+      d.fixes.push_back(Fix{.title = "Declare ARG " + ref.name + " in this stage",
+                            .edits = {{{at, at}, "\n" + kw + " " + ref.name}},
+                            .preferred = true});
+    }
+  }
+}
+
+}  // namespace
+
+extern const Rule kRuleUndefinedVar = {
+    .id = "UndefinedVar",
+    .default_severity = Severity::Warning,
+    .summary = "A variable is used but not defined in the stage",
+    .check = check_undefined_var,
+    .buildkit_name = "UndefinedVar",
+};
+
+}  // namespace dfls
