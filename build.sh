@@ -12,7 +12,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 # Package lists: what building needs, and what only the test suite needs.
 build_packages=(cmake ninja-build g++ pkg-config libtree-sitter-dev nlohmann-json3-dev libasio-dev
-                libcurl4-openssl-dev libyaml-cpp-dev)
+                libcurl4-openssl-dev libyaml-cpp-dev ccache)
 test_packages=(llvm-14-tools python3 nodejs)
 backports_packages=(libcatch2-dev)
 
@@ -86,8 +86,11 @@ ensure_packages() {
 
 configure_and_build() {
   local dir=$1; shift
+  local launcher=()
+  # ccache keeps rebuilds of unchanged files cheap across clones on the same machine.
+  command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
   if [[ ! -f "$dir/build.ninja" || $# -gt 0 ]]; then
-    cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+    cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" "$@" >/dev/null
   fi
   cmake --build "$dir" -j "$jobs"
 }
@@ -108,7 +111,9 @@ case "$mode" in
     ;;
   test)
     ensure_packages "${build_packages[@]}" "${test_packages[@]}"
-    configure_and_build "$root/build-asan" -DDFLS_SANITIZE=ON -DDFLS_WERROR=ON
+    # The sanitizer build favours build time: light optimisation, no debug information.
+    configure_and_build "$root/build-asan" -DDFLS_SANITIZE=ON -DDFLS_WERROR=ON \
+      -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1" -DCMAKE_C_FLAGS_DEBUG="-O1"
     echo "== unit and LSP tests under AddressSanitizer and UBSan (build-asan/)"
     (cd "$root/build-asan" && ctest -L 'unit|lsp' -j "$jobs" --output-on-failure)
     configure_and_build "$root/build" -DDFLS_WERROR=ON

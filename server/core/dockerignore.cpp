@@ -218,12 +218,12 @@ std::string clean_path(std::string_view path) {
     if (slash == std::string_view::npos) break;
     start = slash + 1;
   }
-  std::string out = rooted ? "/" : "";
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += '/';
-    out += parts[i];
+  if (parts.empty()) return rooted ? "/" : ".";
+  std::string out;
+  for (std::string_view part : parts) {
+    if (rooted || !out.empty()) out += '/';
+    out += part;
   }
-  if (out.empty()) out = ".";
   return out;
 }
 

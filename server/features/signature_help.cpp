@@ -107,6 +107,13 @@ SignatureHelpResult mount_help(const CursorContext& ctx) {
   for (const auto& f : ctx.mount_fields)
     if (f.key == "type") type = to_lower(f.value);
   if (ctx.spot == Spot::MountValue && ctx.mount_key == "type") type = to_lower(ctx.element_text);
+  // A type being typed ("tm") selects the form it starts.
+  if (!type.empty() && !docs::mount_type_doc(type))
+    for (const auto& [name, form] : kForms)
+      if (name.starts_with(type)) {
+        type = std::string(name);
+        break;
+      }
   for (size_t i = 0; i < std::size(kForms); ++i) {
     const auto* t = docs::mount_type_doc(kForms[i].first);
     SignatureInfo sig = make(kForms[i].second, t ? t->summary : std::string_view{});

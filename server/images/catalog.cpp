@@ -133,6 +133,13 @@ const ImageTag* nearest_row(const ImageInfo& image, std::string_view variant,
   return best ? best : latest ? latest : first;
 }
 
+// A tag-aware fact: from the matched tag row, else the image's default; nothing for unknown images.
+template <class T>
+std::optional<T> fact(const TagMatch& m, T ImageTag::*of_tag, T ImageInfo::*of_image) {
+  if (!m.image) return std::nullopt;
+  return m.tag ? m.tag->*of_tag : m.image->*of_image;
+}
+
 }  // namespace
 
 std::string normalize_name(std::string_view name) {
@@ -390,29 +397,22 @@ TagMatch Catalog::match(std::string_view name, std::string_view tag) const {
 }
 
 bool Catalog::has_shell(std::string_view name, std::string_view tag) const {
-  const TagMatch m = match(name, tag);
-  if (!m.image) return true;
-  return m.tag ? m.tag->has_shell : m.image->has_shell;
+  return fact(match(name, tag), &ImageTag::has_shell, &ImageInfo::has_shell).value_or(true);
 }
 
 std::optional<std::string> Catalog::default_user(std::string_view name,
                                                  std::string_view tag) const {
-  const TagMatch m = match(name, tag);
-  if (!m.image) return std::nullopt;
-  return m.tag ? m.tag->default_user : m.image->default_user;
+  return fact(match(name, tag), &ImageTag::default_user, &ImageInfo::default_user);
 }
 
 std::optional<int> Catalog::default_uid(std::string_view name, std::string_view tag) const {
-  const TagMatch m = match(name, tag);
-  if (!m.image) return std::nullopt;
-  return m.tag ? m.tag->default_uid : m.image->default_uid;
+  return fact(match(name, tag), &ImageTag::default_uid, &ImageInfo::default_uid)
+      .value_or(std::nullopt);
 }
 
 std::optional<std::string> Catalog::package_manager(std::string_view name,
                                                     std::string_view tag) const {
-  const TagMatch m = match(name, tag);
-  if (!m.image) return std::nullopt;
-  return m.tag ? m.tag->package_manager : m.image->package_manager;
+  return fact(match(name, tag), &ImageTag::package_manager, &ImageInfo::package_manager);
 }
 
 bool Catalog::is_build_image(std::string_view name, std::string_view tag) const {

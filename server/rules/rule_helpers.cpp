@@ -327,7 +327,10 @@ InstructionLine read_instruction_line(const Document& doc, const model::Instruct
     f.name_span = out.line.range(word_start + 2, eq == std::string::npos ? word_end : raw_eq);
     if (eq != std::string::npos) {
       f.value = body.substr(eq + 1);
-      f.value_span = out.line.range(std::min(raw_eq + 1, word_end), word_end);
+      f.value_start = std::min(raw_eq + 1, word_end);
+      f.value_end = word_end;
+      f.value_span = out.line.range(f.value_start, f.value_end);
+      f.value_is_raw = t.compare(f.value_start, f.value_end - f.value_start, *f.value) == 0;
     } else {
       f.value_span = {f.span.end, f.span.end};
     }

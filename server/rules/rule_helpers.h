@@ -77,6 +77,10 @@ struct FlagWord {
   std::string name;                  // Without "--".
   std::optional<std::string> value;  // After the first "=".
   ByteRange span, name_span, value_span;  // Document ranges (value_span empty without "=").
+  size_t value_start = 0, value_end = 0;  // The raw value in the logical line.
+  // Whether the raw value is the value itself (no quotes or escapes), so offsets inside the
+  // value map one to one to the logical line.
+  bool value_is_raw = false;
 };
 
 // An instruction as BuildKit's parser first splits it: keyword, flags, then the rest.

@@ -15,7 +15,7 @@ void check_undefined_arg_in_from(RuleContext& ctx) {
   const model::Model& m = ctx.doc.model();
   std::string_view text = ctx.text();
   for (const model::VarRef& ref : m.refs) {
-    if (!ref.in_from || ref.decl >= 0 || ref.instruction < 0) continue;
+    if (!ref.in_from || ref.decl >= 0 || ref.instruction < 0 || ref.op == "?" || ref.op == ":?") continue;
     const model::Instruction& ins = m.instructions[ref.instruction];
     if (ins.inside_onbuild) continue;
     std::vector<std::string> candidates;

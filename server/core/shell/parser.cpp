@@ -26,6 +26,8 @@ bool is_redirect(const Token& t) {
          std::find(std::begin(kOps), std::end(kOps), t.op) != std::end(kOps);
 }
 
+constexpr size_t kNoCommand = static_cast<size_t>(-1);
+
 bool is_case_end(const Token& t) { return is_op(t, ";;") || is_op(t, ";&") || is_op(t, ";;&"); }
 
 }  // namespace
@@ -75,7 +77,7 @@ void Splitter::parse_list(Context ctx, ListEnd end) {
   const Context saved = ctx_;
   ctx_ = ctx;
   std::vector<std::string> open;  // The keywords that close the constructs opened here.
-  std::optional<size_t> last;     // The last simple command of this list, if it ends the item.
+  size_t last = kNoCommand;       // The last simple command of this list, if it ends the item.
   bool have_item = false;         // Something a separator can follow.
   bool pipe_pending = false;
   auto set_open = [&] { ctx_.block = ctx.block + static_cast<int>(open.size()); };
@@ -90,12 +92,12 @@ void Splitter::parse_list(Context ctx, ListEnd end) {
     const Token& t = peek();
     if (t.kind == TokenKind::End) break;
     if (t.kind == TokenKind::Newline) {
-      if (last && script_.commands[*last].separator_after.empty()) {
-        script_.commands[*last].separator_after = "\n";
+      if (last != kNoCommand && script_.commands[last].separator_after.empty()) {
+        script_.commands[last].separator_after.assign(1, '\n');
         script_.separators.push_back({"\n", t.start, t.end, ctx.depth});
       }
       take();
-      last.reset();
+      last = kNoCommand;
       have_item = false;
       pipe_pending = false;
       continue;
@@ -117,7 +119,7 @@ void Splitter::parse_list(Context ctx, ListEnd end) {
           }
         }
         skip_trailing_redirects();
-        last.reset();
+        last = kNoCommand;
         have_item = true;
         continue;
       }
@@ -128,8 +130,8 @@ void Splitter::parse_list(Context ctx, ListEnd end) {
       script_.separators.push_back({op.op, op.start, op.end, ctx.depth});
       if (!have_item) problem("unexpected '" + op.op + "'", op.start);
       bool pipe = op.op == "|" || op.op == "|&";
-      if (last) {
-        Command& c = script_.commands[*last];
+      if (last != kNoCommand) {
+        Command& c = script_.commands[last];
         if (c.separator_after.empty()) c.separator_after = pipe ? "|" : op.op;
         if (pipe) c.in_pipeline = true;
       }
@@ -141,7 +143,7 @@ void Splitter::parse_list(Context ctx, ListEnd end) {
             (n.kind == TokenKind::Operator && !is_redirect(n) && n.op != "("))
           problem("expected a command after '" + op.op + "'", op.end);
       }
-      last.reset();
+      last = kNoCommand;
       have_item = false;
       continue;
     }
@@ -151,7 +153,7 @@ void Splitter::parse_list(Context ctx, ListEnd end) {
       if (v == "if" || v == "while" || v == "until" || v == "{" || v == "for" || v == "select" ||
           v == "case") {
         take();
-        last.reset();
+        last = kNoCommand;
         if (v == "case") {
           parse_case({ctx.depth, ctx.nested, ctx_.block + 1});
           skip_trailing_redirects();
@@ -169,7 +171,7 @@ void Splitter::parse_list(Context ctx, ListEnd end) {
       }
       if (v == "then" || v == "else" || v == "elif" || v == "do" || v == "!") {
         take();
-        last.reset();
+        last = kNoCommand;
         have_item = false;
         continue;
       }
@@ -177,7 +179,7 @@ void Splitter::parse_list(Context ctx, ListEnd end) {
         Token keyword = take();
         close(keyword);
         skip_trailing_redirects();
-        last.reset();
+        last = kNoCommand;
         have_item = true;
         continue;
       }
@@ -195,9 +197,9 @@ void Splitter::parse_list(Context ctx, ListEnd end) {
     std::optional<size_t> index = parse_simple_command(ctx_);
     if (index) {
       if (pipe_pending) script_.commands[*index].in_pipeline = true;
-      last = index;
+      last = *index;
     } else {
-      last.reset();
+      last = kNoCommand;
     }
     pipe_pending = false;
     have_item = index.has_value();
