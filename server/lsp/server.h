@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -101,7 +102,8 @@ class Server {
   uint64_t next_result_id_ = 1;
   json init_settings_;       // The dockerfile-ls section of initializationOptions.
   json workspace_settings_;  // The last workspace/configuration answer or pushed settings.
-  Config config_;            // Both merged, recomputed when either changes.
+  Config config_;            // Both layered, recomputed when either changes.
+  std::set<std::string> reported_problems_;
   uint64_t configuration_requests_ = 0;
   std::optional<asio::steady_timer> process_timer_;
 };

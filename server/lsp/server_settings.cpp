@@ -1,4 +1,6 @@
 // Settings: initializationOptions, workspace/configuration and didChangeConfiguration.
+#include <set>
+
 #include "lsp/log.h"
 #include "lsp/server.h"
 #include "lsp/settings.h"
@@ -44,16 +46,14 @@ void Server::request_configuration() {
 }
 
 void Server::settings_changed() {
-  json merged = init_settings_.is_object() ? init_settings_ : json::object();
-  if (workspace_settings_.is_object())
-    merged.merge_patch(workspace_settings_);
-  else if (!workspace_settings_.is_null())
-    merged = workspace_settings_;  // Reported as a problem by parse_settings.
-  Config config = parse_settings(merged);
-  if (!init_settings_.is_null() && !init_settings_.is_object())
-    config.problems.push_back("initializationOptions: expected an object of dockerfile-ls settings");
-  for (const std::string& problem : config.problems)
-    log_to_client(2, "settings: " + problem + " (ignored)");
+  Config config;
+  apply_settings(init_settings_, config);
+  apply_settings(workspace_settings_, config);
+  // Report each problem once, until it goes away.
+  std::set<std::string> problems(config.problems.begin(), config.problems.end());
+  for (const std::string& problem : problems)
+    if (!reported_problems_.count(problem)) log_to_client(2, "settings: " + problem + " (ignored)");
+  reported_problems_ = std::move(problems);
   config_ = std::move(config);
   for (auto& [uri, entry] : documents_.all()) diagnostics_changed(entry);
   if (pull_diagnostics_ && client_.diagnosticRefresh && state_ == State::Running &&

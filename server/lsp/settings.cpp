@@ -97,10 +97,15 @@ json settings_section(const json& settings) {
 
 Config parse_settings(const json& section) {
   Config config;
-  if (section.is_null()) return config;
+  apply_settings(section, config);
+  return config;
+}
+
+void apply_settings(const json& section, Config& config) {
+  if (section.is_null()) return;
   if (!section.is_object()) {
     config.problems.push_back(std::string(kSettingsSection) + ": expected an object");
-    return config;
+    return;
   }
   for (const auto& [key, value] : section.items()) {
     if (key == "rules") {
@@ -111,6 +116,7 @@ Config parse_settings(const json& section) {
         config.problems.push_back(key_path(key) + ": expected an array of registry names");
         continue;
       }
+      config.trusted_registries.clear();
       for (const json& r : value) {
         if (r.is_string() && !r.get<std::string>().empty())
           config.trusted_registries.push_back(r.get<std::string>());
@@ -129,7 +135,6 @@ Config parse_settings(const json& section) {
       config.problems.push_back(key_path(key) + ": unknown setting");
     }
   }
-  return config;
 }
 
 }  // namespace dfls::lsp

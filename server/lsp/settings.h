@@ -22,6 +22,12 @@ inline constexpr const char* kSettingsSection = "dockerfile-ls";
 // ({"dockerfile-ls": {...}}) or the section itself ({"rules": {...}}); null when neither.
 nlohmann::json settings_section(const nlohmann::json& settings);
 
+// Applies the valid values of a settings section onto config, so that sources can be layered
+// (initializationOptions, then workspace settings): a key that is missing, null or invalid in a
+// later layer leaves the earlier value. Problems are appended to config.problems.
+void apply_settings(const nlohmann::json& section, Config& config);
+
+// The settings of one section over the defaults.
 Config parse_settings(const nlohmann::json& section);
 
 }  // namespace dfls::lsp

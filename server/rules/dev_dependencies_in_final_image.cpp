@@ -150,7 +150,7 @@ void check_dev_dependencies_in_final_image(RuleContext& ctx) {
         std::string src = quality::join_path("/", ins.args[k].text);
         bool match = false;
         for (const Install& inst : installs)
-          if (!inst.cwd.empty() && (src == inst.cwd + "/node_modules" || quality::path_within(inst.cwd, src)))
+          if (!inst.cwd.empty() && (src == quality::join_path(inst.cwd, "node_modules") || quality::path_within(inst.cwd, src)))
             match = true;
         if (!match) continue;
         const Install& inst = installs.back();

@@ -20,7 +20,7 @@ void check_invalid_stop_signal(RuleContext& ctx) {
     std::string_view raw = rules::trim(rest);
     if (raw.empty()) continue;  // WrongArgumentCount.
     ExpandResult r = expand(raw, rules::lookup_at(m, ins), m.escape);
-    if (r.error || r.unknown || rules::is_valid_signal(r.value)) continue;
+    if (r.error || r.unknown || r.value.empty() || rules::is_valid_signal(r.value)) continue;
     ByteRange range = line.line.range(line.rest_start, line.rest_start + raw.size());
     std::string up = rules::to_upper(r.value);
     auto s = closest_match(up.starts_with("SIG") ? up : "SIG" + up, rules::signal_names());

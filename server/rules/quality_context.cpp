@@ -124,6 +124,15 @@ std::string BuildContext::ignore_path() const {
   return dir_ ? (*dir_ / ".dockerignore").lexically_normal().string() : "";
 }
 
+std::optional<std::string> BuildContext::ignore_text() const {
+  std::string path = ignore_path();
+  if (path.empty()) return std::nullopt;
+  std::lock_guard<std::mutex> lock(cache_mutex);
+  const CachedFile* f = cached(path);
+  if (!f) return std::nullopt;
+  return *f->text;
+}
+
 bool BuildContext::excluded(std::string_view rel) const {
   auto ig = ignore();
   return ig && ig->excluded(rel);

@@ -3,8 +3,9 @@
 // directories, RUN scripts split by the shell splitter, package-manager commands with their
 // manifests and cache directories, the build context on disk, and secret patterns.
 //
-// Implemented in quality_helpers.cpp (stages, users, scripts, edits), quality_tools.cpp (package
-// managers), quality_context.cpp (the build context) and quality_secrets.cpp (secrets).
+// Implemented in quality_helpers.cpp (stages, images, users, edits), quality_scripts.cpp (RUN
+// scripts), quality_tools.cpp (package managers), quality_context.cpp (the build context) and
+// quality_secrets.cpp (secrets).
 #pragma once
 
 #include <filesystem>
@@ -207,6 +208,8 @@ class BuildContext {
   std::shared_ptr<const DockerIgnore> ignore() const;
   // The path of that file, or of <context>/.dockerignore when there is none.
   std::string ignore_path() const;
+  // The text of that file, or nothing when there is none.
+  std::optional<std::string> ignore_text() const;
   bool excluded(std::string_view rel) const;
 
  private:

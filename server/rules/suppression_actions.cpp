@@ -23,12 +23,16 @@ bool listed(const std::vector<std::string>& names, std::string_view id) {
   return std::find(names.begin(), names.end(), id) != names.end();
 }
 
-Fix make_fix(std::string title, size_t at, std::string new_text) {
+Fix make_fix(std::string title, TextEdit edit) {
   Fix fix;
   fix.title = std::move(title);
-  fix.edits.push_back({{at, at}, std::move(new_text)});
+  fix.edits.push_back(std::move(edit));
   fix.safe = false;
   return fix;
+}
+
+Fix insertion_fix(std::string title, size_t at, std::string new_text) {
+  return make_fix(std::move(title), TextEdit{{at, at}, std::move(new_text)});
 }
 
 // A new line inserted at a line start; at the end of a text without a final line break the
@@ -84,23 +88,15 @@ std::optional<Fix> instruction_fix(const Context& c, const LayoutInstruction& in
     if (check && !check->directive) {
       auto parts = parse_directive_line(check->text);
       std::string_view value = check->text.substr(parts->value_start, parts->value_end - parts->value_start);
-      if (auto edit = extend_check_value(c, value, c.offset_of(value))) {
-        Fix fix = make_fix(title, 0, "");
-        fix.edits = {*edit};
-        return fix;
-      }
+      if (auto edit = extend_check_value(c, value, c.offset_of(value))) return make_fix(title, *edit);
     } else if (!check && in.start > c.layout.directives_end) {
       std::string line = std::string(in.indent) + "# check=skip=" + c.id;
-      return make_fix(title, at, new_line_at(c, at, line));
+      return insertion_fix(title, at, new_line_at(c, at, line));
     }
   }
-  if (auto edit = extend_pragma(c, in.comments, PragmaScope::Next)) {
-    Fix fix = make_fix(title, 0, "");
-    fix.edits = {*edit};
-    return fix;
-  }
+  if (auto edit = extend_pragma(c, in.comments, PragmaScope::Next)) return make_fix(title, *edit);
   std::string line = std::string(in.indent) + "# dockerfile-ls ignore=" + c.id;
-  return make_fix(title, at, new_line_at(c, at, line));
+  return insertion_fix(title, at, new_line_at(c, at, line));
 }
 
 std::optional<Fix> file_fix(const Context& c, bool buildkit) {
@@ -110,23 +106,15 @@ std::optional<Fix> file_fix(const Context& c, bool buildkit) {
     if (const LayoutDirective* d = c.layout.directive("check")) {
       auto opts = parse_check_options(d->value);
       if (opts && (opts->skip_all || listed(opts->skip, c.id))) return std::nullopt;
-      if (auto edit = extend_check_value(c, d->value, d->value_start)) {
-        Fix fix = make_fix(title, 0, "");
-        fix.edits = {*edit};
-        return fix;
-      }
+      if (auto edit = extend_check_value(c, d->value, d->value_start)) return make_fix(title, *edit);
     } else {
-      return make_fix(title, at, new_line_at(c, at, "# check=skip=" + c.id));
+      return insertion_fix(title, at, new_line_at(c, at, "# check=skip=" + c.id));
     }
   }
   std::vector<size_t> all(c.layout.comments.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
-  if (auto edit = extend_pragma(c, all, PragmaScope::Global)) {
-    Fix fix = make_fix(title, 0, "");
-    fix.edits = {*edit};
-    return fix;
-  }
-  return make_fix(title, at, new_line_at(c, at, "# dockerfile-ls global ignore=" + c.id));
+  if (auto edit = extend_pragma(c, all, PragmaScope::Global)) return make_fix(title, *edit);
+  return insertion_fix(title, at, new_line_at(c, at, "# dockerfile-ls global ignore=" + c.id));
 }
 
 }  // namespace

@@ -33,7 +33,7 @@ void check_workdir_relative_path(RuleContext& ctx) {
       std::string_view raw = rules::trim(line.rest());
       if (raw.empty()) break;
       ExpandResult r = expand(raw, rules::lookup_at(m, ins), m.escape);
-      if (r.error || r.unknown || is_absolute(r.value)) break;
+      if (r.error || r.unknown || r.value.empty() || is_absolute(r.value)) break;
       size_t start = line.rest_start;
       ByteRange range = line.line.range(start, start + raw.size());
       Diag& d = ctx.report(range, "relative WORKDIR '" + r.value +

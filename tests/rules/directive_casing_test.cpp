@@ -1,0 +1,30 @@
+// Tests of the DirectiveCasing rule: findings, non-findings, the fixes and the message.
+#include <catch2/catch_test_macros.hpp>
+
+#include "core/config.h"
+#include "core/document.h"
+#include "rules/run_rules.h"
+#include "support/check_helpers.h"
+
+namespace dfls {
+namespace {
+
+using test::check_diagnostics;
+using test::check_fix;
+
+// The message of the first finding of a rule (the one test per rule that asserts its wording).
+std::string message_of(std::string_view rule, std::string code, const Config& config = Config{}) {
+  auto doc = Document::create("file:///test/Dockerfile", 0, std::move(code));
+  for (const Diag& d : run_rules(*doc, config))
+    if (d.rule_id == rule) return d.message;
+  return "";
+}
+
+TEST_CASE("DirectiveCasing", "[rules][errors]") {
+  check_diagnostics({"DirectiveCasing"}, "# @(DirectiveCasing)[[ESCAPE]]=`\n# syntax=docker/dockerfile:1\nFROM alpine\n");
+  check_fix("DirectiveCasing", "# Synt^ax=docker/dockerfile:1\nFROM alpine\n", "# syntax=docker/dockerfile:1\nFROM alpine\n");
+  CHECK(message_of("DirectiveCasing", "# ESCAPE=`\nFROM alpine\n") == "directive names are written in lowercase: 'escape'");
+}
+
+}  // namespace
+}  // namespace dfls

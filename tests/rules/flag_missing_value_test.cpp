@@ -1,0 +1,35 @@
+// Tests of the FlagMissingValue rule: findings, non-findings, the fixes and the message.
+#include <catch2/catch_test_macros.hpp>
+
+#include "core/config.h"
+#include "core/document.h"
+#include "rules/run_rules.h"
+#include "support/check_helpers.h"
+
+namespace dfls {
+namespace {
+
+using test::check_diagnostics;
+using test::check_fix;
+
+// The message of the first finding of a rule (the one test per rule that asserts its wording).
+std::string message_of(std::string_view rule, std::string code, const Config& config = Config{}) {
+  auto doc = Document::create("file:///test/Dockerfile", 0, std::move(code));
+  for (const Diag& d : run_rules(*doc, config))
+    if (d.rule_id == rule) return d.message;
+  return "";
+}
+
+TEST_CASE("FlagMissingValue", "[rules][errors]") {
+  check_diagnostics({"FlagMissingValue"}, R"docker(
+FROM @(FlagMissingValue)[[--platform]] alpine
+COPY @(FlagMissingValue)[[--link=]] a b
+COPY --link a b
+COPY @(FlagMissingValue)[[--chown]] a b
+)docker");
+  check_fix("FlagMissingValue", "FROM alpine\nCOPY --li^nk= a b\n", "FROM alpine\nCOPY --link a b\n");
+  CHECK(message_of("FlagMissingValue", "FROM --platform alpine\n") == "--platform needs a value: write --platform=<value>");
+}
+
+}  // namespace
+}  // namespace dfls

@@ -1,0 +1,31 @@
+// Tests of the InvalidEscapeDirective rule: findings, non-findings, the fixes and the message.
+#include <catch2/catch_test_macros.hpp>
+
+#include "core/config.h"
+#include "core/document.h"
+#include "rules/run_rules.h"
+#include "support/check_helpers.h"
+
+namespace dfls {
+namespace {
+
+using test::check_diagnostics;
+using test::check_fix;
+
+// The message of the first finding of a rule (the one test per rule that asserts its wording).
+std::string message_of(std::string_view rule, std::string code, const Config& config = Config{}) {
+  auto doc = Document::create("file:///test/Dockerfile", 0, std::move(code));
+  for (const Diag& d : run_rules(*doc, config))
+    if (d.rule_id == rule) return d.message;
+  return "";
+}
+
+TEST_CASE("InvalidEscapeDirective", "[rules][errors]") {
+  check_diagnostics({"InvalidEscapeDirective"}, "# escape=@(InvalidEscapeDirective)[[x]]\nFROM alpine\n");
+  check_diagnostics({"InvalidEscapeDirective"}, "# escape=`\nFROM alpine\n");
+  check_fix("InvalidEscapeDirective", "# escape=^x\nFROM alpine\n", "# escape=\\\nFROM alpine\n");
+  CHECK(message_of("InvalidEscapeDirective", "# escape=x\nFROM alpine\n") == "invalid escape character 'x': use \\ or `");
+}
+
+}  // namespace
+}  // namespace dfls

@@ -1,0 +1,36 @@
+// Tests of the InvalidOnbuild rule: findings, non-findings, the fixes and the message.
+#include <catch2/catch_test_macros.hpp>
+
+#include "core/config.h"
+#include "core/document.h"
+#include "rules/run_rules.h"
+#include "support/check_helpers.h"
+
+namespace dfls {
+namespace {
+
+using test::check_diagnostics;
+using test::check_fix;
+
+// The message of the first finding of a rule (the one test per rule that asserts its wording).
+std::string message_of(std::string_view rule, std::string code, const Config& config = Config{}) {
+  auto doc = Document::create("file:///test/Dockerfile", 0, std::move(code));
+  for (const Diag& d : run_rules(*doc, config))
+    if (d.rule_id == rule) return d.message;
+  return "";
+}
+
+TEST_CASE("InvalidOnbuild", "[rules][errors]") {
+  check_diagnostics({"InvalidOnbuild"}, R"docker(
+FROM alpine
+ONBUILD @(InvalidOnbuild)[[ONBUILD]] RUN x
+ONBUILD @(InvalidOnbuild)[[FROM]] alpine
+ONBUILD @(InvalidOnbuild)[[MAINTAINER]] me
+ONBUILD RUN echo ok
+)docker");
+  CHECK(message_of("InvalidOnbuild", "FROM alpine\nONBUILD ONBUILD RUN x\n") ==
+        "ONBUILD ONBUILD is not allowed: triggers cannot be chained");
+}
+
+}  // namespace
+}  // namespace dfls

@@ -1,0 +1,35 @@
+// Tests of the ReservedStageName rule: findings, non-findings, the fixes and the message.
+#include <catch2/catch_test_macros.hpp>
+
+#include "core/config.h"
+#include "core/document.h"
+#include "rules/run_rules.h"
+#include "support/check_helpers.h"
+
+namespace dfls {
+namespace {
+
+using test::check_diagnostics;
+using test::check_fix;
+
+// The message of the first finding of a rule (the one test per rule that asserts its wording).
+std::string message_of(std::string_view rule, std::string code, const Config& config = Config{}) {
+  auto doc = Document::create("file:///test/Dockerfile", 0, std::move(code));
+  for (const Diag& d : run_rules(*doc, config))
+    if (d.rule_id == rule) return d.message;
+  return "";
+}
+
+TEST_CASE("ReservedStageName", "[rules][buildkit]") {
+  check_diagnostics({"ReservedStageName"}, R"docker(
+FROM alpine AS @(ReservedStageName)[[scratch]]
+FROM alpine AS @(ReservedStageName)[[context]]
+FROM alpine AS contexts
+FROM scratch
+)docker");
+  CHECK(message_of("ReservedStageName", "FROM alpine AS scratch\n") ==
+        "'scratch' is a reserved name and should not name a stage");
+}
+
+}  // namespace
+}  // namespace dfls
