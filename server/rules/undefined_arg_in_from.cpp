@@ -14,10 +14,11 @@ namespace {
 void check_undefined_arg_in_from(RuleContext& ctx) {
   const model::Model& m = ctx.doc.model();
   std::string_view text = ctx.text();
+  rules::SyntaxErrors errors(ctx.doc);
   for (const model::VarRef& ref : m.refs) {
     if (!ref.in_from || ref.decl >= 0 || ref.instruction < 0 || ref.op == "?" || ref.op == ":?") continue;
     const model::Instruction& ins = m.instructions[ref.instruction];
-    if (ins.inside_onbuild) continue;
+    if (ins.inside_onbuild || errors.on_lines(ref.span)) continue;
     std::vector<std::string> candidates;
     const model::VarDecl* later = nullptr;
     const model::VarDecl* in_stage = nullptr;
@@ -29,7 +30,8 @@ void check_undefined_arg_in_from(RuleContext& ctx) {
       if (d.name == ref.name && d.kind == model::VarKind::Arg && !in_stage) in_stage = &d;
     }
     std::string msg = "'" + ref.name + "' is not declared as a global ARG before this FROM";
-    auto suggestion = closest_match(ref.name, candidates);
+    std::optional<std::string> suggestion;
+    if (ref.name.size() > 2) suggestion = closest_match(ref.name, candidates);
     if (later)
       msg += " (its ARG comes later, on line " + std::to_string(rules::line_number(text, later->name_span.start)) + ")";
     else if (in_stage)

@@ -34,13 +34,14 @@ void check_undefined_var(RuleContext& ctx) {
   const model::Model& m = ctx.doc.model();
   std::string_view text = ctx.text();
   std::set<std::pair<int, std::string>> fixed;  // (stage, name) that already got an ARG fix.
+  rules::SyntaxErrors errors(ctx.doc);
   for (const model::VarRef& ref : m.refs) {
     if (!ref.builder_expanded || ref.in_from || ref.stage < 0 || ref.decl >= 0 || ref.instruction < 0) continue;
     if (ref.name.empty() || !is_name_start(ref.name[0])) continue;
     if (ref.op == "?" || ref.op == ":?") continue;
     const model::Instruction& ins = m.instructions[ref.instruction];
     if (ins.inside_onbuild || in_unexpanded_value(ins, ref.span.start)) continue;
-    if (rules::base_image_defines(m, ref.stage, ref.name)) continue;
+    if (rules::base_image_defines(m, ref.stage, ref.name) || errors.on_lines(ref.span)) continue;
 
     // Why it is undefined, when we can tell.
     const model::VarDecl* global = nullptr;
@@ -63,7 +64,8 @@ void check_undefined_var(RuleContext& ctx) {
       std::vector<std::string> candidates;
       for (const model::VarDecl* d : m.visible_at(ins.span.start, false)) candidates.push_back(d->name);
       for (std::string& n : rules::base_image_env_names(m, ref.stage)) candidates.push_back(std::move(n));
-      suggestion = closest_match(ref.name, candidates);
+      // One- and two-letter names are too short for a meaningful suggestion.
+      if (ref.name.size() > 2) suggestion = closest_match(ref.name, candidates);
       msg += rules::did_you_mean(suggestion);
     }
     Diag& d = ctx.report(ref.name_span, msg);

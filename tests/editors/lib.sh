@@ -19,6 +19,7 @@ export DFLS_EDITOR_CACHE=${DFLS_EDITOR_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/do
 
 T=
 EDITOR_PGID=
+EXTRA_PGIDS=()  # more process groups of the test (e.g. a server it started in the background)
 test_failed=0
 
 log() { printf '%s\n' "$*"; }
@@ -28,7 +29,9 @@ fail_now() { log "FAIL: $*"; exit 1; }
 # Processes that belong to this test: anything with $T in its command line, and the editor's
 # process group.
 test_processes() {
-  { [[ -n "$T" ]] && pgrep -f -- "$T"; [[ -n "$EDITOR_PGID" ]] && pgrep -g "$EDITOR_PGID"; } 2>/dev/null |
+  local g
+  { [[ -n "$T" ]] && pgrep -f -- "$T"
+    for g in $EDITOR_PGID "${EXTRA_PGIDS[@]}"; do pgrep -g "$g"; done; } 2>/dev/null |
     sort -u | grep -vx "$$" || true
 }
 
@@ -40,8 +43,8 @@ show_processes() {
 # Kills whatever is left of the editor's process group; then checks that nothing that belongs
 # to the test survived (server, helper shells, browser...), waiting a little for polite exits.
 reap_processes() {
-  local left i
-  [[ -n "$EDITOR_PGID" ]] && kill -TERM -- "-$EDITOR_PGID" 2>/dev/null
+  local left i g
+  for g in $EDITOR_PGID "${EXTRA_PGIDS[@]}"; do kill -TERM -- "-$g" 2>/dev/null; done
   for i in $(seq 1 30); do
     left=$(test_processes)
     [[ -z "$left" ]] && return 0
@@ -52,7 +55,7 @@ reap_processes() {
   show_processes $left
   # shellcheck disable=SC2086
   kill -KILL $left 2>/dev/null
-  [[ -n "$EDITOR_PGID" ]] && kill -KILL -- "-$EDITOR_PGID" 2>/dev/null
+  for g in $EDITOR_PGID "${EXTRA_PGIDS[@]}"; do kill -KILL -- "-$g" 2>/dev/null; done
   return 1
 }
 

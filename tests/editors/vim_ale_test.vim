@@ -48,7 +48,7 @@ filetype plugin on
 
 try
   let s:expected = json_decode(join(readfile($EXPECTED_JSON), "\n"))
-  call s:Out('vim ' . v:version . '.' . v:versionlong % 10000)
+  call s:Out('vim ' . v:versionlong . (ale#Has('ale-3.3.0') ? ', ALE 3.3+' : ''))
   execute 'edit' fnameescape($TEST_FILE)
   let s:buf = bufnr('')
   call s:Check('filetype', &filetype ==# 'dockerfile', &filetype)
