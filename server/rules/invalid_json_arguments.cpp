@@ -55,7 +55,9 @@ void check_invalid_json_arguments(RuleContext& ctx) {
     ByteRange range = line.line.range(start, line.line.text.size());
     rules::JsonArray json = rules::parse_json_array(args);
     if (json.valid && json.all_strings) continue;
-    if (!json.valid && !meant_as_json(args)) continue;
+    // Paths never start with "[": there it can only be an attempt at JSON.
+    bool paths = ins.kind == model::Kind::Copy || ins.kind == model::Kind::Add || ins.kind == model::Kind::Volume;
+    if (!json.valid && !paths && !meant_as_json(args)) continue;
     if (json.valid) {
       ctx.report(range, "every element of the " + kw + " JSON array must be a string");
       continue;
@@ -65,7 +67,7 @@ void check_invalid_json_arguments(RuleContext& ctx) {
     else if (rules::trim(args).back() != ']') why = " (the closing ] is missing)";
     Diag& d = ctx.report(range, kw + " arguments are not a valid JSON array" + why + ", so they run as a shell command");
     d.severity = Severity::Warning;
-    if (auto fixed = rules::repair_json_array(args))
+    if (auto fixed = rules::repair_json_array(args, paths))
       d.fixes.push_back(Fix{.title = "Write " + *fixed, .edits = {{range, *fixed}}, .preferred = true});
   }
 }

@@ -481,6 +481,11 @@ struct BaseImageEnv {
   std::string_view names;  // Separated by spaces.
 };
 
+constexpr std::string_view kWindowsEnv =
+    "ProgramFiles ProgramFiles(x86) ProgramData ProgramW6432 CommonProgramFiles SystemRoot SystemDrive windir "
+    "USERPROFILE USERNAME APPDATA LOCALAPPDATA TEMP TMP ComputerName PUBLIC ALLUSERSPROFILE PATHEXT ComSpec "
+    "PSModulePath OS NUMBER_OF_PROCESSORS PROCESSOR_ARCHITECTURE DriverData";
+
 constexpr BaseImageEnv kBaseImageEnv[] = {
     {"*", "PATH HOME HOSTNAME PWD TERM LANG"},
     {"node", "NODE_VERSION YARN_VERSION"},
@@ -526,6 +531,14 @@ constexpr BaseImageEnv kBaseImageEnv[] = {
     {"docker", "DOCKER_VERSION DOCKER_TLS_CERTDIR DOCKER_BUILDX_VERSION DOCKER_COMPOSE_VERSION"},
     {"cuda", "CUDA_VERSION LD_LIBRARY_PATH LIBRARY_PATH NVARCH NVIDIA_* NV_*"},
     {"miniconda3", "LC_ALL"},
+    {"quay.io/jupyter/", "NB_USER NB_UID NB_GID CONDA_DIR SHELL LC_ALL LANGUAGE JULIA_DEPOT_PATH JULIA_PKGDIR "
+                         "JULIA_VERSION SPARK_HOME SPARK_OPTS XDG_CACHE_HOME"},
+    {"jupyter/", "NB_USER NB_UID NB_GID CONDA_DIR SHELL LC_ALL LANGUAGE JULIA_DEPOT_PATH JULIA_PKGDIR JULIA_VERSION "
+                 "SPARK_HOME SPARK_OPTS XDG_CACHE_HOME"},
+    // Windows images: the variables Windows itself sets.
+    {"mcr.microsoft.com/windows/", kWindowsEnv},
+    {"mcr.microsoft.com/powershell", kWindowsEnv},
+    {"mcr.microsoft.com/dotnet/framework/", kWindowsEnv},
     {"miniforge3", "CONDA_DIR LC_ALL"},
 };
 
@@ -779,7 +792,7 @@ JsonArray parse_json_array(std::string_view text) {
   return out;
 }
 
-std::optional<std::string> repair_json_array(std::string_view text) {
+std::optional<std::string> repair_json_array(std::string_view text, bool bare_elements) {
   size_t i = 0;
   auto ws = [&] {
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
@@ -798,7 +811,24 @@ std::optional<std::string> repair_json_array(std::string_view text) {
       break;
     }
     char q = text[i];
-    if (q != '\'' && q != '"') return std::nullopt;
+    if (q != '\'' && q != '"') {
+      if (!bare_elements) return std::nullopt;
+      size_t b = i;
+      while (i < text.size() && text[i] != ',' && text[i] != ']' && text[i] != ' ' && text[i] != '\t') ++i;
+      elements.emplace_back(text.substr(b, i - b));
+      ws();
+      if (i >= text.size()) break;
+      if (text[i] == ',') {
+        ++i;
+        continue;
+      }
+      if (text[i] == ']') {
+        ++i;
+        closed = true;
+        break;
+      }
+      return std::nullopt;
+    }
     ++i;
     std::string content;
     bool ended = false;

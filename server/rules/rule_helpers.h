@@ -180,7 +180,9 @@ JsonArray parse_json_array(std::string_view text);
 // The exec form meant by an almost-JSON array (single-quoted elements, a missing closing "]"), as
 // valid JSON with double quotes; nothing when the intent is not clear (unquoted elements, text
 // after the array).
-std::optional<std::string> repair_json_array(std::string_view text);
+// With bare_elements, unquoted elements are quoted too (`VOLUME [/data]`): for path lists, where
+// a "[" can only mean an attempt at JSON.
+std::optional<std::string> repair_json_array(std::string_view text, bool bare_elements = false);
 
 // The exec form of a shell-form command that is one plain simple command: no operators,
 // redirections, expansions, globs or assignments. Nothing otherwise.

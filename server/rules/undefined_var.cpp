@@ -6,6 +6,11 @@
 // BuildKit also knows the base image's ENV; offline we only know a few variables every image
 // has (PATH, HOME, ...) and those the official images of common languages set (NODE_VERSION,
 // JAVA_HOME, ...): see the table in rule_helpers.cpp. `${NAME:?}` is VariableExpansionError's.
+//
+// Two deliberate differences from BuildKit: a name is reported once per instruction, and uses
+// that expect the variable may be unset (`${NAME:-default}`, `${NAME:+alt}` and a `$NAME` inside
+// `${NAME:+...}`, as in `${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}/opt/lib`) are not reported.
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -30,15 +35,35 @@ bool in_unexpanded_value(const model::Instruction& ins, size_t offset) {
   return false;
 }
 
+// Whether ref sits inside `${NAME+...}` or `${NAME:+...}` of the same name.
+bool guarded_inside(const model::Model& m, const model::VarRef& ref) {
+  // References are in instruction order: look only at this instruction's.
+  auto lo = std::lower_bound(m.refs.begin(), m.refs.end(), ref.instruction,
+                             [](const model::VarRef& r, int i) { return r.instruction < i; });
+  for (auto it = lo; it != m.refs.end() && it->instruction == ref.instruction; ++it) {
+    const model::VarRef& other = *it;
+    if (&other == &ref || other.name != ref.name) continue;
+    if ((other.op == "+" || other.op == ":+") && other.span.start < ref.span.start && ref.span.end <= other.span.end)
+      return true;
+  }
+  return false;
+}
+
 void check_undefined_var(RuleContext& ctx) {
   const model::Model& m = ctx.doc.model();
   std::string_view text = ctx.text();
   std::set<std::pair<int, std::string>> fixed;  // (stage, name) that already got an ARG fix.
+  std::set<std::pair<int, std::string>> reported;  // (instruction, name): one finding each, as BuildKit.
   rules::SyntaxErrors errors(ctx.doc);
   for (const model::VarRef& ref : m.refs) {
     if (!ref.builder_expanded || ref.in_from || ref.stage < 0 || ref.decl >= 0 || ref.instruction < 0) continue;
     if (ref.name.empty() || !is_name_start(ref.name[0])) continue;
     if (ref.op == "?" || ref.op == ":?") continue;
+    // `${NAME:-default}` and `${NAME:+alt}` say the variable may be unset; a `$NAME` inside
+    // `${NAME:+...}` expands only when it is set. (BuildKit reports these too; they are noise.)
+    if (!ref.op.empty() && ref.op != "?" && ref.op != ":?" && (ref.op.back() == '-' || ref.op.back() == '+')) continue;
+    if (guarded_inside(m, ref)) continue;
+    if (!reported.emplace(ref.instruction, ref.name).second) continue;
     const model::Instruction& ins = m.instructions[ref.instruction];
     if (ins.inside_onbuild || in_unexpanded_value(ins, ref.span.start)) continue;
     if (rules::base_image_defines(m, ref.stage, ref.name) || errors.on_lines(ref.span)) continue;

@@ -36,11 +36,13 @@ TEST_CASE("InvalidJsonArguments", "[rules][errors]") {
   CHECK(findings("FROM alpine\nRUN [\"apt-get\", \"update\"\n") == F{{"[\"apt-get\", \"update\"", Severity::Warning}});
   CHECK(findings("FROM alpine\nCMD [\"sleep\", 10]\n") == F{{"[\"sleep\", 10]", Severity::Error}});
   CHECK(findings("FROM alpine\nHEALTHCHECK CMD ['curl', 'x']\n") == F{{"['curl', 'x']", Severity::Warning}});
+  CHECK(findings("FROM alpine\nVOLUME [/data]\n") == F{{"[/data]", Severity::Warning}});
   // Shell tests and valid exec forms are fine.
   CHECK(findings("FROM alpine\nRUN [ -f /etc/x ] && echo yes\nRUN [ \"$A\" = b ] || true\nCMD [\"a\", \"b\"]\n").empty());
   check_fix("InvalidJsonArguments", "FROM alpine\nCMD ^['node', 'app.js']\n", "FROM alpine\nCMD [\"node\", \"app.js\"]\n");
   check_fix("InvalidJsonArguments", "FROM alpine\nENTRYPOINT ^[\"/run.sh\", \"--x\"\n",
             "FROM alpine\nENTRYPOINT [\"/run.sh\", \"--x\"]\n");
+  check_fix("InvalidJsonArguments", "FROM alpine\nVOLUME ^[/data, /logs]\n", "FROM alpine\nVOLUME [\"/data\", \"/logs\"]\n");
   CHECK(message_of("InvalidJsonArguments", "FROM alpine\nCMD ['a']\n") ==
         "CMD arguments are not a valid JSON array (JSON strings use double quotes), so they run as a shell command");
 }

@@ -29,7 +29,8 @@ COPY . $APP_HOME
 RUN echo $NOT_CHECKED_IN_RUN
 COPY . $@(UndefinedVar)[[APP_HOEM]]
 ENV V=$NODE_VERSION HOME_DIR=$HOME
-ENV X=${@(UndefinedVar)[[MISSING]]:-default}
+ENV X=${MISSING:-default} LD_LIBRARY_PATH=${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}/opt/lib
+LABEL twice=$@(UndefinedVar)[[NOPE]]-$NOPE
 LABEL arch=$@(UndefinedVar)[[TARGETARCH]] g=$@(UndefinedVar)[[GLOBAL]]
 ARG LATER_ARG
 ENV Y=$LATER_ARG
