@@ -23,7 +23,9 @@ struct SocketOwner {
 
 Channel socket_channel(std::shared_ptr<SocketOwner> owner, std::string description) {
   int fd = owner->socket.native_handle();
-  owner->socket.set_option(asio::ip::tcp::no_delay(true));
+  ::fcntl(fd, F_SETFD, FD_CLOEXEC);  // Tools the rules run (shellcheck) must not inherit it.
+  asio::error_code ignored;
+  owner->socket.set_option(asio::ip::tcp::no_delay(true), ignored);
   return Channel{fd, fd, std::move(owner), std::move(description)};
 }
 
