@@ -27,6 +27,20 @@ void Server::routes() {
   add("textDocument/diagnostic", &Server::on_diagnostic);
   add("workspace/didChangeConfiguration", &Server::on_did_change_configuration);
   add("dockerfile-ls/syntaxTree", &Server::on_syntax_tree);
+  add("textDocument/hover", &Server::on_hover);
+  add("textDocument/completion", &Server::on_completion);
+  add("completionItem/resolve", &Server::on_completion_resolve);
+  add("textDocument/signatureHelp", &Server::on_signature_help);
+  add("textDocument/definition", &Server::on_definition);
+  add("textDocument/declaration", &Server::on_definition);
+  add("textDocument/references", &Server::on_references);
+  add("textDocument/documentHighlight", &Server::on_document_highlight);
+  add("textDocument/prepareRename", &Server::on_prepare_rename);
+  add("textDocument/rename", &Server::on_rename);
+  add("textDocument/documentSymbol", &Server::on_document_symbol);
+  add("workspace/symbol", &Server::on_workspace_symbol);
+  add("textDocument/foldingRange", &Server::on_folding_range);
+  add("textDocument/codeAction", &Server::on_code_action);
 }
 
 // What initialize advertises: only what is implemented.
@@ -36,6 +50,20 @@ json Server::capabilities() const {
       {"textDocumentSync",
        {{"openClose", true}, {"change", 2 /* Incremental */}, {"save", {{"includeText", false}}}}},
   };
+  caps["hoverProvider"] = true;
+  caps["completionProvider"] = {{"resolveProvider", true},
+                                {"triggerCharacters", {"-", "=", "$", "{", ":", ",", " ", "@", "/"}}};
+  caps["signatureHelpProvider"] = {{"triggerCharacters", {" ", "-", "=", ","}},
+                                   {"retriggerCharacters", {","}}};
+  caps["definitionProvider"] = true;
+  caps["declarationProvider"] = true;
+  caps["referencesProvider"] = true;
+  caps["documentHighlightProvider"] = true;
+  caps["renameProvider"] = {{"prepareProvider", true}};
+  caps["documentSymbolProvider"] = true;
+  caps["workspaceSymbolProvider"] = true;
+  caps["foldingRangeProvider"] = true;
+  caps["codeActionProvider"] = {{"codeActionKinds", {"quickfix"}}};
   if (pull_diagnostics_)
     caps["diagnosticProvider"] = {{"identifier", kDiagnosticSource},
                                   {"interFileDependencies", false},

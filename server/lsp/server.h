@@ -82,6 +82,23 @@ class Server {
   void diagnostics_changed(OpenDocument& entry);
   void publish(const std::string& uri);
 
+  // Language features (server_features.cpp).
+  const Document* document_for(const std::string& uri);
+  json on_hover(const TextDocumentPositionParams& params);
+  json on_completion(const TextDocumentPositionParams& params);
+  json on_completion_resolve(const json& item);
+  json on_signature_help(const TextDocumentPositionParams& params);
+  json on_definition(const TextDocumentPositionParams& params);
+  json on_references(const json& params);
+  json on_document_highlight(const TextDocumentPositionParams& params);
+  json on_prepare_rename(const TextDocumentPositionParams& params);
+  json on_rename(const json& params);
+  json on_document_symbol(const TextDocumentParams& params);
+  json on_workspace_symbol(const json& params);
+  json on_folding_range(const TextDocumentParams& params);
+  json on_code_action(const json& params);
+  json workspace_edit(const Document& doc, const Fix& fix) const;
+
   // Settings (server_settings.cpp).
   void on_did_change_configuration(const DidChangeConfigurationParams& params);
   void request_configuration();

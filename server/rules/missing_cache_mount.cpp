@@ -49,6 +49,23 @@ std::vector<std::pair<std::string_view, std::string_view>> cache_env(Tool tool) 
   }
 }
 
+bool has_word(const shell::Command& c, std::string_view w) {
+  return std::any_of(c.args.begin(), c.args.end(), [&](const shell::Word& a) { return a.value == w; });
+}
+
+// Whether the script refreshes the package index of apt or apk itself.
+bool refreshes_index(const quality::RunScript& script, Tool tool) {
+  for (const shell::Command& c : script.commands) {
+    size_t p = quality::program_index(c);
+    std::string name = quality::word_name(c, p);
+    bool apt = name == "apt-get" || name == "apt";
+    if (((tool == Tool::Apt && apt) || (tool == Tool::Apk && name == "apk")) && p + 1 < c.args.size() &&
+        has_word(c, "update"))
+      return true;
+  }
+  return false;
+}
+
 bool removes_docker_clean(const Document& doc, int stage, int before) {
   const model::Model& m = doc.model();
   for (int s : quality::stage_chain(m, stage))
@@ -89,6 +106,10 @@ void check_missing_cache_mount(RuleContext& ctx) {
       if (custom_cache_option(c)) continue;
       if (use->tool == Tool::Pip && env("PIP_NO_CACHE_DIR")) continue;
       std::vector<quality::CacheDir> dirs = quality::cache_dirs(use->tool, user, base);
+      // A package index fetched by an earlier RUN would be hidden by a mount on its directory.
+      bool updates = refreshes_index(script, use->tool) || (use->tool == Tool::Apk &&
+                                                            (has_word(c, "-U") || has_word(c, "--update-cache")));
+      if (use->tool == Tool::Apt && !updates) dirs.resize(1);
       bool unknown = false;
       for (const auto& [name, below] : cache_env(use->tool)) {
         const model::VarDecl* d = env(name);
@@ -111,7 +132,8 @@ void check_missing_cache_mount(RuleContext& ctx) {
         mounts += " ";
         names += (names.empty() ? "" : " and ") + dir.target;
       }
-      Fix fix{.title = "Add a cache mount on " + names, .safe = use->tool != Tool::Apt};
+      Fix fix{.title = "Add a cache mount on " + names,
+              .safe = use->tool != Tool::Apt && (use->tool != Tool::Apk || updates)};
       fix.edits.push_back({{ins.args_span.start, ins.args_span.start}, mounts});
       if (use->tool == Tool::Apt && !removes_docker_clean(ctx.doc, ins.stage, index)) {
         size_t at = quality::instruction_block(ctx.doc, ins).start;

@@ -229,7 +229,12 @@ std::vector<TextEdit> mount_on_consumers(const Document& doc, int stage, int aft
     bool consumer = false;
     for (const shell::Command& c : script.commands) {
       std::string name = word_name(c, program_index(c));
-      if (std::find(programs.begin(), programs.end(), name) != programs.end()) consumer = true;
+      if (std::find(programs.begin(), programs.end(), name) == programs.end()) continue;
+      // Package managers read registry credentials only when they download.
+      std::optional<ToolUse> use = classify(c);
+      bool package_manager = name == "npm" || name == "yarn" || name == "pnpm" || name == "bun" ||
+                             name.starts_with("pip") || name == "poetry" || name == "uv";
+      if (!package_manager || (use && use->downloads)) consumer = true;
     }
     if (consumer) out.push_back({{ins.args_span.start, ins.args_span.start}, std::string(mount)});
   }

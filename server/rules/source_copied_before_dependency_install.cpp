@@ -74,7 +74,9 @@ bool source_independent(const Document& doc, const model::Instruction& ins) {
   for (const shell::Command& c : quality::run_script(doc, ins).commands) {
     std::string name = quality::word_name(c, quality::program_index(c));
     std::optional<quality::ToolUse> use = quality::classify(c);
-    if (!(c.args.empty() || kPrograms.count(name) || (use && use->global))) return false;
+    bool venv = name.starts_with("python") && c.args.size() > quality::program_index(c) + 2 &&
+                c.args[quality::program_index(c) + 1].value == "-m" && c.args[quality::program_index(c) + 2].value == "venv";
+    if (!(c.args.empty() || kPrograms.count(name) || venv || (use && use->global))) return false;
   }
   return true;
 }

@@ -90,7 +90,7 @@ editor_test_init() {
   SERVER_CMD="$T/bin/dockerfile-ls"
   cp "$EDITORS_DIR/fixture/Dockerfile" "$T/work/Dockerfile"
   TEST_FILE="$T/work/Dockerfile"
-  EXPECTED_JSON="$EDITORS_DIR/fixture/expected.json"
+  EXPECTED_JSON=${DFLS_EDITOR_EXPECTED:-$EDITORS_DIR/fixture/expected.json}
   export SERVER_CMD TEST_FILE EXPECTED_JSON
 }
 

@@ -112,7 +112,15 @@ local function run()
     -- Neovim 0.11+: lsp/dockerfile_ls.lua is found on 'runtimepath'; only the command changes.
     assert(vim.lsp.config and vim.lsp.enable, 'vim.lsp.config/vim.lsp.enable need Neovim 0.11+')
     vim.opt.runtimepath:prepend(config_dir)
-    vim.lsp.config('dockerfile_ls', { cmd = { server } })
+    local shipped = vim.lsp.config['dockerfile_ls'] or {}   -- resolved from lsp/dockerfile_ls.lua
+    check('lsp/dockerfile_ls.lua found: filetypes',
+      type(shipped.filetypes) == 'table' and vim.tbl_contains(shipped.filetypes, 'dockerfile'))
+    check('lsp/dockerfile_ls.lua: command', type(shipped.cmd) == 'table' and shipped.cmd[1] == 'dockerfile-ls',
+      type(shipped.cmd) == 'table' and table.concat(shipped.cmd, ' ') or tostring(shipped.cmd))
+    -- Only the executable changes (as a user with the binary elsewhere would do).
+    local cmd = vim.deepcopy(type(shipped.cmd) == 'table' and shipped.cmd or { 'dockerfile-ls' })
+    cmd[1] = server
+    vim.lsp.config('dockerfile_ls', { cmd = cmd })
     vim.lsp.enable('dockerfile_ls')
   elseif mode == 'legacy' then
     -- What nvim-lspconfig does with a config module: its default_config, the user's overrides,
@@ -126,7 +134,9 @@ local function run()
       callback = function(args)
         local fname = vim.api.nvim_buf_get_name(args.buf)
         local root = defaults.root_dir(fname) or vim.fn.fnamemodify(fname, ':p:h')
-        local cfg = vim.tbl_deep_extend('force', defaults, { cmd = { server }, root_dir = root })
+        local cmd = vim.deepcopy(defaults.cmd)
+        cmd[1] = server   -- only the executable changes, as a user with the binary elsewhere would do
+        local cfg = vim.tbl_deep_extend('force', defaults, { cmd = cmd, root_dir = root })
         cfg.name = 'dockerfile_ls'
         local id = vim.lsp.start_client(cfg)
         if id then vim.lsp.buf_attach_client(args.buf, id) end

@@ -17,12 +17,12 @@ sed "s|^command = \"dockerfile-ls\".*|command = \"$SERVER_CMD\"|" "$SOURCE_DIR/e
 grep -q "^command = \"$SERVER_CMD\"" "$XDG_CONFIG_HOME/helix/languages.toml" ||
   fail_now "editors/helix/languages.toml has no 'command = \"dockerfile-ls\"' line"
 printf '[editor]\nmouse = false\nauto-info = false\n' >"$XDG_CONFIG_HOME/helix/config.toml"
-"$hx" --health dockerfile 2>&1 | grep -i 'language server' | sed 's/^/  health: /'
+"$hx" --health dockerfile 2>&1 | grep -iA1 'language server' | sed 's/\x1b\[[0-9;]*m//g; s/^/  health: /'
 
 sock="$T/tmux.sock"
 tmx() { timeout 5 tmux -S "$sock" "$@"; }
-cleanup_tmux() { tmux -S "$sock" kill-server 2>/dev/null; }
-trap 'cleanup_tmux; finish_test' EXIT
+cleanup_tmux() { tmux -S "$sock" kill-server 2>/dev/null || true; }
+trap 'status=$?; cleanup_tmux; (exit $status); finish_test' EXIT
 cd "$T/work"
 # The tmux server is started through run_editor's `timeout`, so it is in EDITOR_PGID's group.
 run_editor 30 tmux -S "$sock" -f /dev/null new-session -d -x 200 -y 50 \

@@ -41,7 +41,7 @@ build_log="$T/build.log"
   cat "$build_log"
   fail_now "could not build the extension package (editors/vscode)"
 }
-log "[PASS] extension packaged: dockerfile-ls.vsix, $(stat -c %s "$T/dockerfile-ls.vsix") bytes"
+log "[PASS] extension packaged: dockerfile-ls.vsix, $(stat -c %s "$T/dockerfile-ls.vsix") bytes, after ${SECONDS} s"
 
 # A fresh VS Code profile: user settings point the extension at the server under test.
 mkdir -p "$T/ud/User" "$T/ext"
@@ -77,7 +77,7 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 [[ -n $url ]] || { cat "$T/code-server.log"; fail_now "code-server did not start listening"; }
-log "code-server $(node "$cs_entry" --version 2>/dev/null | head -1) at $url"
+log "code-server $(sed -n 's/^ *"version": "\(.*\)",$/\1/p' "$cs_dir/node_modules/code-server/package.json" | head -1) listening at $url after ${SECONDS} s"
 
 run_editor 150 node "$EDITORS_DIR/vscode/browse.mjs" "$url/?folder=$T/work" "$T"
 rc=$?

@@ -13,7 +13,7 @@ using test::check_diagnostics;
 using test::check_fix;
 
 // The message of the first finding of a rule (the one test per rule that asserts its wording).
-std::string message_of(std::string_view rule, std::string code, const Config& config = Config{}) {
+[[maybe_unused]] std::string message_of(std::string_view rule, std::string code, const Config& config = Config{}) {
   auto doc = Document::create("file:///test/Dockerfile", 0, std::move(code));
   for (const Diag& d : run_rules(*doc, config))
     if (d.rule_id == rule) return d.message;

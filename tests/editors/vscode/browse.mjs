@@ -74,13 +74,14 @@ try {
   await waitFor(() => lineEl('MAINTAINER'), 15000);
 
   // 2. Diagnostics as the user sees them.
+  const want = (severity) => expected.diagnostics.filter((d) => d.severity === severity).length;
   const errors = await waitFor(async () => {
     const n = await page.locator('.squiggly-error').count();
-    return n >= 2 ? n : 0;
+    return n >= want('error') ? n : 0;
   }, 15000);
   const warnings = await page.locator('.squiggly-warning').count();
-  check('error squiggles shown', errors >= 2, `${errors} error, ${warnings} warning squiggles`);
-  check('warning squiggles shown', warnings >= 2);
+  check(`at least ${want('error')} error squiggles shown`, errors >= want('error'), `${errors} error, ${warnings} warning squiggles`);
+  check(`at least ${want('warning')} warning squiggles shown`, warnings >= want('warning'));
   const status = await page.evaluate(() => {
     const e = document.getElementById('status.problems');
     return e ? e.getAttribute('aria-label') || e.innerText : '';
