@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 
 #include "features/completion_internal.h"
 #include "features/docs_data.h"
@@ -15,9 +14,12 @@ namespace completion_detail {
 using model::Kind;
 
 std::string sort_key(int group, int rank) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d.%05d", std::clamp(group, 0, 99), std::clamp(rank, 0, 99999));
-  return buf;
+  group = std::clamp(group, 0, 99);
+  rank = std::clamp(rank, 0, 99999);
+  std::string out = "00.00000";
+  for (int i = 1; i >= 0; --i, group /= 10) out[i] = static_cast<char>('0' + group % 10);
+  for (int i = 7; i >= 3; --i, rank /= 10) out[i] = static_cast<char>('0' + rank % 10);
+  return out;
 }
 
 bool starts_with_nocase(std::string_view s, std::string_view prefix) {
@@ -56,13 +58,20 @@ CompletionList Builder::finish() {
     });
     list.is_incomplete = true;
   }
-  std::stable_sort(items.begin(), items.end(),
-                   [](const CompletionItem& a, const CompletionItem& b) { return a.sort_text < b.sort_text; });
-  if (items.size() > options.max_items) {
-    items.resize(options.max_items);
+  // Sort positions rather than the (large) items, then move each item once.
+  std::vector<size_t> order(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return items[a].sort_text < items[b].sort_text; });
+  if (order.size() > options.max_items) {
+    order.resize(options.max_items);
     list.is_incomplete = true;
   }
-  return std::move(list);
+  CompletionList out;
+  out.is_incomplete = list.is_incomplete;
+  out.items.reserve(order.size());
+  for (size_t i : order) out.items.push_back(std::move(items[i]));
+  return out;
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // cache directories of the package managers a RUN uses, mount ids and images used in the file.
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include "core/shell/shell.h"
 #include "features/completion_internal.h"
@@ -237,7 +238,8 @@ std::vector<std::string> mount_ids(const model::Model& m, unsigned type_bits) {
     for (const auto& f : ins.flags) {
       if (f.name != "mount") continue;
       const auto* type = f.option({"type"});
-      unsigned bit = docs::mount_type_bit(type && type->value ? to_lower(*type->value) : "");
+      unsigned bit = docs::mount_type_bit(type && type->value ? std::string_view(*type->value) : "");
+      if (bit == 0 && type && type->value) bit = docs::mount_type_bit(to_lower(*type->value));
       if (!(bit & type_bits)) continue;
       const auto* id = f.option({"id"});
       if (!id && bit == docs::kSecret) id = f.option({"source", "src"});
@@ -251,9 +253,9 @@ std::vector<std::string> mount_ids(const model::Model& m, unsigned type_bits) {
 
 std::vector<std::string> images_in_file(const model::Model& m) {
   std::vector<std::string> out;
+  std::unordered_set<std::string_view> seen;
   auto add = [&](const std::string& s) {
-    if (!s.empty() && s.find('$') == std::string::npos && std::find(out.begin(), out.end(), s) == out.end())
-      out.push_back(s);
+    if (!s.empty() && s.find('$') == std::string::npos && seen.insert(s).second) out.push_back(s);
   };
   for (const auto& s : m.stages)
     if (s.parent < 0 && s.base.valid && !s.base.has_variables) add(s.base_resolved);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <set>
+#include <unordered_set>
 
 #include "features/completion_internal.h"
 
@@ -30,6 +31,13 @@ std::string tag_detail(const images::ImageTag& t) {
   return out;
 }
 
+// Whether a stage's base may be the image `name` (a cheap test before normalising).
+bool may_be(const model::Stage& s, std::string_view name) {
+  size_t slash = name.rfind('/');
+  std::string_view last = slash == std::string_view::npos ? name : name.substr(slash + 1);
+  return !s.base.has_variables && std::string_view(s.base_resolved).find(last) != std::string_view::npos;
+}
+
 std::string short_text(std::string_view s, size_t max) {
   if (s.size() <= max) return std::string(s);
   size_t cut = s.rfind(' ', max);
@@ -54,7 +62,7 @@ void complete_image_ref(Builder& b, std::string_view typed, size_t start, int be
     std::set<std::string> seen;
     int rank = 0;
     for (const auto& s : m.stages)
-      if (!s.base.digest.empty() && images::normalize_name(s.base.familiar_name()) == name &&
+      if (!s.base.digest.empty() && may_be(s, name) && images::normalize_name(s.base.familiar_name()) == name &&
           seen.insert(s.base.digest).second)
         b.add_at(range, s.base.digest, CompletionKind::Digest, sort_key(0, rank++)).detail =
             "used on line " + std::to_string(b.doc.lines().line_of(s.base_span.start) + 1);
@@ -72,7 +80,7 @@ void complete_image_ref(Builder& b, std::string_view typed, size_t start, int be
     int rank = 0;
     // Tags this file already uses for the image come first.
     for (const auto& s : m.stages)
-      if (!s.base.tag.empty() && !s.base.has_variables && images::normalize_name(s.base.familiar_name()) == name &&
+      if (!s.base.tag.empty() && may_be(s, name) && images::normalize_name(s.base.familiar_name()) == name &&
           seen.insert(s.base.tag).second)
         b.add_at(range, s.base.tag, CompletionKind::Tag, sort_key(0, rank++)).detail = "used in this file";
     const auto* info = catalog.find(name);
@@ -87,31 +95,46 @@ void complete_image_ref(Builder& b, std::string_view typed, size_t start, int be
     return;
   }
 
-  // Names: earlier stages first, then images of this file, then the catalog.
+  // Names: earlier stages first (nearest first, only those matching what is typed, at most
+  // max_items of them), then images of this file, then the catalog.
   int rank = 0;
-  std::set<std::string> seen;
-  for (const auto& s : m.stages) {
-    if (s.index >= before_stage) break;
-    std::string base = "FROM " + (s.base_text.empty() ? std::string("?") : s.base_text);
-    if (!s.name.empty()) {
-      auto& item = b.add(s.original_name, CompletionKind::Stage, sort_key(0, before_stage - s.index));
-      item.detail = "stage " + std::to_string(s.index) + ": " + base;
-      item.documentation = "Build stage `" + s.original_name + "` (index " + std::to_string(s.index) +
-                           ", line " + std::to_string(b.doc.lines().line_of(s.span.start) + 1) + ")";
-      seen.insert(s.name);
+  std::unordered_set<std::string_view> seen;  // Views of model and catalog strings.
+  size_t added = 0;
+  b.list.items.reserve(b.list.items.size() + std::min<size_t>(b.options.max_items, 2 * m.stages.size()) + 64);
+  for (int i = std::min(before_stage, static_cast<int>(m.stages.size())) - 1; i >= 0; --i) {
+    const model::Stage& s = m.stages[i];
+    std::string index = std::to_string(i);
+    bool by_name = !s.name.empty() && starts_with_nocase(s.original_name, typed);
+    bool by_index = numeric && starts_with_nocase(index, typed);
+    if (!by_name && !by_index) continue;
+    if (added >= b.options.max_items) {
+      b.list.is_incomplete = true;
+      break;
     }
-    if (numeric) {
-      auto& item = b.add(std::to_string(s.index), CompletionKind::Stage,
-                         sort_key(s.name.empty() ? 0 : 1, before_stage - s.index));
-      item.detail = "stage " + std::to_string(s.index) + (s.name.empty() ? "" : " (" + s.original_name + ")") + ": " + base;
+    std::string base = "FROM " + (s.base_text.empty() ? std::string("?") : s.base_text);
+    if (by_name) {
+      auto& item = b.add(s.original_name, CompletionKind::Stage, sort_key(0, before_stage - i));
+      item.detail = "stage " + index + ", line " +
+                    std::to_string(b.doc.lines().line_of(s.span.start) + 1) + ": " + base;
+      seen.insert(s.name);
+      ++added;
+    }
+    if (by_index) {
+      auto& item = b.add(index, CompletionKind::Stage, sort_key(s.name.empty() ? 0 : 1, before_stage - i));
+      item.detail = "stage " + index + (s.name.empty() ? "" : " (" + s.original_name + ")") + ": " + base;
+      ++added;
     }
   }
-  for (const auto& image : images_in_file(m)) {
+  // Stages fill the list: the later groups would be cut anyway.
+  if (b.list.is_incomplete) return;
+  const auto in_file = images_in_file(m);
+  for (const auto& image : in_file) {
     if (!seen.insert(image).second) continue;
     b.add(image, CompletionKind::Image, sort_key(2, rank++)).detail = "used in this file";
   }
   rank = 0;
-  for (const auto& name : catalog.image_names()) {
+  const auto names = catalog.image_names();
+  for (const auto& name : names) {
     ++rank;
     if (seen.count(name)) continue;
     const auto* info = catalog.find(name);

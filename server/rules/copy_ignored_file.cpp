@@ -100,7 +100,7 @@ void check_copy_ignored_file(RuleContext& ctx) {
     std::vector<Source> sources;
     if (ins.json_form) {
       for (size_t i = 0; i + 1 < ins.json_args.size(); ++i)
-        sources.push_back({ins.json_args[i].text, ins.json_args[i].span});
+        sources.push_back({ins.json_args[i].text, {ins.json_args[i].span.start + 1, ins.json_args[i].span.end - 1}});
     } else {
       rules::InstructionLine line = rules::read_instruction_line(ctx.doc, ins);
       auto words = line.whitespace_words();

@@ -18,7 +18,7 @@ void check_duplicate_stage_name(RuleContext& ctx) {
     auto [it, inserted] = first.emplace(st.name, &st);
     if (inserted) continue;
     Diag& d = ctx.report(st.name_span, "stage name '" + st.name + "' is already used by the stage on line " +
-                                           std::to_string(rules::line_number(ctx.text(), it->second->name_span.start)));
+                                           std::to_string(rules::line_number(ctx.doc, it->second->name_span.start)));
     d.related.push_back({it->second->name_span, "first stage named '" + st.name + "'"});
   }
 }

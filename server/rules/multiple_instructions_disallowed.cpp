@@ -29,7 +29,7 @@ void check_multiple_instructions_disallowed(RuleContext& ctx) {
       std::string kw(model::kind_keyword(ins.kind));
       ByteRange first_line{ins.span.start, std::min(ins.span.end, rules::line_at(text, ins.span.start).end)};
       Diag& d = ctx.report(first_line, "this " + kw + " is overridden by the " + kw + " on line " +
-                                           std::to_string(rules::line_number(text, winner.span.start)) +
+                                           std::to_string(rules::line_number(ctx.doc, winner.span.start)) +
                                            ": only the last one in a stage takes effect");
       d.tags.push_back(DiagTag::Unnecessary);
       d.related.push_back({winner.keyword_span, "the " + kw + " that takes effect"});

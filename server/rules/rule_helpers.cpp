@@ -87,6 +87,10 @@ ByteRange whole_lines(std::string_view text, size_t start, size_t end) {
   return {first.start, stop};
 }
 
+size_t line_number(const Document& doc, size_t offset) {
+  return doc.lines().line_of(std::min(offset, doc.text().size())) + 1;
+}
+
 size_t line_number(std::string_view text, size_t offset) {
   offset = std::min(offset, text.size());
   return 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
@@ -531,6 +535,8 @@ constexpr BaseImageEnv kBaseImageEnv[] = {
     {"docker", "DOCKER_VERSION DOCKER_TLS_CERTDIR DOCKER_BUILDX_VERSION DOCKER_COMPOSE_VERSION"},
     {"cuda", "CUDA_VERSION LD_LIBRARY_PATH LIBRARY_PATH NVARCH NVIDIA_* NV_*"},
     {"miniconda3", "LC_ALL"},
+    {"oneapi-basekit", "LD_LIBRARY_PATH LIBRARY_PATH CPATH PKG_CONFIG_PATH CMAKE_PREFIX_PATH ONEAPI_ROOT"},
+    {"oneapi-runtime", "LD_LIBRARY_PATH LIBRARY_PATH CPATH PKG_CONFIG_PATH CMAKE_PREFIX_PATH ONEAPI_ROOT"},
     {"quay.io/jupyter/", "NB_USER NB_UID NB_GID CONDA_DIR SHELL LC_ALL LANGUAGE JULIA_DEPOT_PATH JULIA_PKGDIR "
                          "JULIA_VERSION SPARK_HOME SPARK_OPTS XDG_CACHE_HOME"},
     {"jupyter/", "NB_USER NB_UID NB_GID CONDA_DIR SHELL LC_ALL LANGUAGE JULIA_DEPOT_PATH JULIA_PKGDIR JULIA_VERSION "

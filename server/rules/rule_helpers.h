@@ -38,7 +38,9 @@ std::string json_quote(std::string_view s);
 ByteRange line_at(std::string_view text, size_t offset);
 // The range of whole lines covering [start, end), the last line break included when present.
 ByteRange whole_lines(std::string_view text, size_t start, size_t end);
-// The 1-based line number of offset, for messages.
+// The 1-based line number of offset, for messages. Prefer the Document form: it uses the line
+// index instead of counting line breaks.
+size_t line_number(const Document& doc, size_t offset);
 size_t line_number(std::string_view text, size_t offset);
 
 // Go's strconv.ParseBool (1 t T TRUE true True 0 f F FALSE false False).

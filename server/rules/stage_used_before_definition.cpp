@@ -12,11 +12,10 @@ namespace {
 
 void check_stage_used_before_definition(RuleContext& ctx) {
   const model::Model& m = ctx.doc.model();
-  std::string_view text = ctx.text();
   for (const model::StageRef& ref : m.stage_refs) {
     if (!ref.forward || ref.target < 0 || ref.target == ref.stage) continue;
     const model::Stage& target = m.stages[ref.target];
-    std::string line = std::to_string(rules::line_number(text, m.instructions[target.from_instruction].span.start));
+    std::string line = std::to_string(rules::line_number(ctx.doc, m.instructions[target.from_instruction].span.start));
     std::string what = target.name.empty() ? "stage " + std::to_string(target.index) : "stage '" + target.name + "'";
     std::string msg = ref.kind == model::StageRefKind::FromBase
                           ? what + " is defined later (line " + line + "), so FROM pulls an image of that name instead"

@@ -13,7 +13,6 @@ namespace {
 
 void check_undefined_arg_in_from(RuleContext& ctx) {
   const model::Model& m = ctx.doc.model();
-  std::string_view text = ctx.text();
   rules::SyntaxErrors errors(ctx.doc);
   for (const model::VarRef& ref : m.refs) {
     if (!ref.in_from || ref.decl >= 0 || ref.instruction < 0 || ref.op == "?" || ref.op == ":?") continue;
@@ -33,7 +32,7 @@ void check_undefined_arg_in_from(RuleContext& ctx) {
     std::optional<std::string> suggestion;
     if (ref.name.size() > 2) suggestion = closest_match(ref.name, candidates);
     if (later)
-      msg += " (its ARG comes later, on line " + std::to_string(rules::line_number(text, later->name_span.start)) + ")";
+      msg += " (its ARG comes later, on line " + std::to_string(rules::line_number(ctx.doc, later->name_span.start)) + ")";
     else if (in_stage)
       msg += " (an ARG inside a stage is not visible to FROM lines)";
     else

@@ -12,6 +12,7 @@
 // `${NAME:+...}`, as in `${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}/opt/lib`) are not reported.
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "core/model/model.h"
@@ -49,19 +50,51 @@ bool guarded_inside(const model::Model& m, const model::VarRef& ref) {
   return false;
 }
 
+// Names a reference in `stage` at `instruction` could have meant: the stage's declarations before
+// it, those of the stages it is built FROM, and what the base image defines.
+class Candidates {
+ public:
+  explicit Candidates(const model::Model& m) : m_(m) {}
+  std::vector<std::string> at(int stage, int instruction) {
+    auto [it, inserted] = by_stage_.try_emplace(stage);
+    if (inserted) {
+      int guard = 0;
+      for (int s = stage; s >= 0 && guard++ <= static_cast<int>(m_.stages.size()); s = m_.stages[s].parent) {
+        for (int i : m_.stages[s].instructions)
+          for (const model::KeyValue& kv : m_.instructions[i].pairs)
+            if ((m_.instructions[i].kind == model::Kind::Arg || m_.instructions[i].kind == model::Kind::Env) &&
+                !kv.key.empty())
+              it->second.emplace_back(s == stage ? i : -1, kv.key);
+        if (m_.stages[s].parent == s) break;
+      }
+      for (std::string& n : rules::base_image_env_names(m_, stage)) it->second.emplace_back(-1, std::move(n));
+    }
+    std::vector<std::string> out;
+    for (const auto& [i, name] : it->second)
+      if (i < instruction) out.push_back(name);
+    return out;
+  }
+
+ private:
+  const model::Model& m_;
+  std::map<int, std::vector<std::pair<int, std::string>>> by_stage_;
+};
+
 void check_undefined_var(RuleContext& ctx) {
   const model::Model& m = ctx.doc.model();
-  std::string_view text = ctx.text();
   std::set<std::pair<int, std::string>> fixed;  // (stage, name) that already got an ARG fix.
   std::set<std::pair<int, std::string>> reported;  // (instruction, name): one finding each, as BuildKit.
   rules::SyntaxErrors errors(ctx.doc);
+  std::map<std::string_view, std::vector<const model::VarDecl*>> by_name;
+  for (const model::VarDecl& d : m.decls) by_name[d.name].push_back(&d);
+  Candidates candidates(m);
   for (const model::VarRef& ref : m.refs) {
     if (!ref.builder_expanded || ref.in_from || ref.stage < 0 || ref.decl >= 0 || ref.instruction < 0) continue;
     if (ref.name.empty() || !is_name_start(ref.name[0])) continue;
     if (ref.op == "?" || ref.op == ":?") continue;
     // `${NAME:-default}` and `${NAME:+alt}` say the variable may be unset; a `$NAME` inside
     // `${NAME:+...}` expands only when it is set. (BuildKit reports these too; they are noise.)
-    if (!ref.op.empty() && ref.op != "?" && ref.op != ":?" && (ref.op.back() == '-' || ref.op.back() == '+')) continue;
+    if (!ref.op.empty() && (ref.op.back() == '-' || ref.op.back() == '+')) continue;
     if (guarded_inside(m, ref)) continue;
     if (!reported.emplace(ref.instruction, ref.name).second) continue;
     const model::Instruction& ins = m.instructions[ref.instruction];
@@ -71,26 +104,22 @@ void check_undefined_var(RuleContext& ctx) {
     // Why it is undefined, when we can tell.
     const model::VarDecl* global = nullptr;
     const model::VarDecl* later = nullptr;
-    for (const model::VarDecl& d : m.decls) {
-      if (d.name != ref.name) continue;
-      if (d.kind == model::VarKind::GlobalArg && !global) global = &d;
-      if (d.stage == ref.stage && d.instruction > ref.instruction && !later) later = &d;
-    }
+    if (auto it = by_name.find(ref.name); it != by_name.end())
+      for (const model::VarDecl* d : it->second) {
+        if (d->kind == model::VarKind::GlobalArg && !global) global = d;
+        if (d->stage == ref.stage && d->instruction > ref.instruction && !later) later = d;
+      }
     bool platform = model::is_platform_arg(ref.name);
     std::string msg = "variable '" + ref.name + "' is not defined here";
     std::optional<std::string> suggestion;
     if (later) {
-      msg += " (it is declared later, on line " + std::to_string(rules::line_number(text, later->name_span.start)) + ")";
+      msg += " (it is declared later, on line " + std::to_string(rules::line_number(ctx.doc, later->name_span.start)) + ")";
     } else if (platform) {
       msg += " (platform arguments must be declared in the stage with ARG " + ref.name + ")";
     } else if (global) {
       msg += " (the global ARG " + ref.name + " must be redeclared in the stage with ARG " + ref.name + ")";
-    } else {
-      std::vector<std::string> candidates;
-      for (const model::VarDecl* d : m.visible_at(ins.span.start, false)) candidates.push_back(d->name);
-      for (std::string& n : rules::base_image_env_names(m, ref.stage)) candidates.push_back(std::move(n));
-      // One- and two-letter names are too short for a meaningful suggestion.
-      if (ref.name.size() > 2) suggestion = closest_match(ref.name, candidates);
+    } else if (ref.name.size() > 2) {  // One- and two-letter names are too short for a meaningful suggestion.
+      suggestion = closest_match(ref.name, candidates.at(ref.stage, ref.instruction));
       msg += rules::did_you_mean(suggestion);
     }
     Diag& d = ctx.report(ref.name_span, msg);

@@ -1,8 +1,8 @@
 // UnusedStage: a stage that the target stage (the last one, or the configured target) neither is
 // built FROM nor copies or mounts from, directly or through other stages. A plain build skips it.
 // It may be a target of its own (`docker build --target`); then the hint can be ignored or the
-// target configured. A FROM image written with variables (`FROM binaries-$TARGETOS`) counts as
-// using every earlier stage whose name its pattern matches.
+// target configured. A FROM image whose value is not known (`FROM binaries-$TARGETOS`, `FROM
+// $BASE`) counts as using every earlier stage whose name its pattern matches.
 #include <algorithm>
 #include <cctype>
 
@@ -68,9 +68,10 @@ void check_unused_stage(RuleContext& ctx) {
   for (const model::Stage& st : m.stages) {
     if (st.parent >= 0) needs[st.index].push_back(st.parent);
     // `FROM binaries-$TARGETOS` may be any earlier stage its pattern matches.
-    if (st.parent < 0 && st.base_text.find('$') != std::string::npos) {
-      std::string glob = variable_glob(st.base_text);
-      if (glob.find_first_not_of('*') == std::string::npos) continue;
+    // Known global ARG defaults are already substituted in base_resolved; what is left is unknown.
+    const std::string& base = st.base_resolved.empty() ? st.base_text : st.base_resolved;
+    if (st.parent < 0 && base.find('$') != std::string::npos) {
+      std::string glob = variable_glob(base);
       for (const model::Stage& other : m.stages)
         if (other.index < st.index && !other.name.empty() && glob_match(glob, other.name)) needs[st.index].push_back(other.index);
     }

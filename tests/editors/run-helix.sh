@@ -24,7 +24,8 @@ tmx() { timeout 5 tmux -S "$sock" "$@"; }
 cleanup_tmux() { tmux -S "$sock" kill-server 2>/dev/null || true; }
 trap 'status=$?; cleanup_tmux; (exit $status); finish_test' EXIT
 cd "$T/work"
-# The tmux server is started through run_editor's `timeout`, so it is in EDITOR_PGID's group.
+# The tmux server daemonizes into its own session; it (like Helix and the language server) has
+# $T in its command line, and its process group is watched as EDITOR_PGID.
 run_editor 30 tmux -S "$sock" -f /dev/null new-session -d -x 200 -y 50 \
   "env HOME=$HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_CACHE_HOME=$XDG_CACHE_HOME XDG_DATA_HOME=$XDG_DATA_HOME TERM=xterm-256color $hx $TEST_FILE" ||
   fail_now "could not start tmux"

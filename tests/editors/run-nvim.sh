@@ -30,5 +30,5 @@ cd "$T/work"
 run_editor 30 "$nvim" --headless -u NONE -i NONE -n \
   -c "luafile $EDITORS_DIR/nvim_test.lua" -c 'cquit 3'
 rc=$?
-[[ $rc == 124 ]] && log "FAIL: nvim timed out"
+[[ $rc == 124 ]] && log "FAIL: nvim did not finish in time (watchdog or outer timeout)"
 exit $rc

@@ -17,5 +17,5 @@ cd "$T/work"
 run_editor 30 "$vim" -N -u NONE -i NONE -n -es -S "$EDITORS_DIR/vim_ale_test.vim"
 rc=$?
 cat "$RESULT_LOG"
-[[ $rc == 124 ]] && log "FAIL: vim timed out"
+[[ $rc == 124 ]] && log "FAIL: vim did not finish in time (watchdog or outer timeout)"
 exit $rc

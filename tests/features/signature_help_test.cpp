@@ -36,8 +36,8 @@ TEST_CASE("signature help: FROM forms", "[signature]") {
   CHECK(active(*r) == "<image>");
   CHECK(active(*help_at("FROM node:2^")) == "<tag>");
   CHECK(help_at("FROM node:2^")->active_signature == 1);
-  CHECK(help_at("FROM node@sha^")->active_signature == 2);
-  CHECK(active(*help_at("FROM node@sha^")) == "<digest>");
+  CHECK(help_at("FROM node@^")->active_signature == 2);
+  CHECK(active(*help_at("FROM node@^")) == "<digest>");
   CHECK(active(*help_at("FROM localhost:5000/app^")) == "<image>");
   CHECK(active(*help_at("FROM --plat^form=linux/amd64 node")) == "[--platform=<platform>]");
   CHECK(active(*help_at("FROM node AS b^")) == "[AS <name>]");
@@ -45,7 +45,7 @@ TEST_CASE("signature help: FROM forms", "[signature]") {
 
 TEST_CASE("signature help: COPY and ADD flags, sources and destination", "[signature]") {
   CHECK(active(*help_at("FROM a\nCOPY --li^nk a b")) == "[--link]");
-  CHECK(active(*help_at("FROM a\nCOPY --from=bu^ a b")) == "[--from=<stage|image>]");
+  CHECK(active(*help_at("FROM a\nCOPY --from=bu^ a b")) == "[--from=<stage|index|image>]");
   CHECK(active(*help_at("FROM a\nCOPY a ^")) == "<dest>");
   CHECK(active(*help_at("FROM a\nCOPY a^ b c")) == "<src>...");
   auto json = help_at("FROM a\nCOPY [\"a\", ^");

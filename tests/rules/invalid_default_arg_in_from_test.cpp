@@ -32,7 +32,8 @@ FROM $IMAGE:$GOOD
 FROM alpine:${TAG:-3.20}
 FROM @(InvalidDefaultArgInFrom)[[$NAME]] AS x
 FROM ${A}:${B}
-FROM image-${BUILDVARIANT}
+FROM alpine:3.20${BUILDVARIANT}
+FROM @(InvalidDefaultArgInFrom)[[image-${BUILDVARIANT}]]
 )docker");
   CHECK(message_of("InvalidDefaultArgInFrom", "ARG TAG\nFROM alpine:$TAG\n") ==
         "with the default values of its ARGs, the base image 'alpine:$TAG' gives 'alpine:', which is not a valid "

@@ -55,7 +55,7 @@ TEST_CASE("NoShellInBase message and fixes", "[quality]") {
   REQUIRE(found.size() == 1);
   CHECK(found[0].message == "RUN needs /bin/sh, and scratch has no shell");
   CHECK(found[0].fixes.empty());
-  check_fix("NoShellInBase", "FROM scratch\nCOPY app /app\nCMD ^/app --port 80\n",
+  check_fix("NoShellInBase", "FROM scratch\nCOPY app /app\nC^MD /app --port 80\n",
             "FROM scratch\nCOPY app /app\nCMD [\"/app\", \"--port\", \"80\"]\n");
   check_fix("NoShellInBase", "FROM gcr.io/distroless/base-debian12\nHEALTH^CHECK --interval=5s CMD /health -q\n",
             "FROM gcr.io/distroless/base-debian12\nHEALTHCHECK --interval=5s CMD [\"/health\", \"-q\"]\n");

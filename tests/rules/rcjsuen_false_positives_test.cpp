@@ -1,5 +1,6 @@
 // Tests of the rcjsuen comparison rule: findings, non-findings, the fixes and the message.
 #include <catch2/catch_test_macros.hpp>
+#include <algorithm>
 
 #include "core/config.h"
 #include "core/document.h"
@@ -21,25 +22,30 @@ using test::check_fix;
 }
 
 // False positives of rcjsuen's validator (peers.md Part A section 2) that our rules avoid.
+// The findings of the rules that stand for rcjsuen's codes (see docs/rcjsuen-mapping.md).
 std::vector<std::string> problems(std::string code) {
+  static const std::vector<std::string_view> kRules = {
+      "SyntaxError", "WrongArgumentCount", "VariableExpansionError", "UndefinedArgInFrom", "InvalidDefaultArgInFrom",
+      "UndefinedVar", "InvalidImageReference", "NoFromInstruction", "InstructionBeforeFrom"};
   auto doc = Document::create("file:///test/Dockerfile", 0, std::move(code));
   std::vector<std::string> out;
   for (const Diag& d : run_rules(*doc, Config{}))
-    if (d.severity == Severity::Error || d.severity == Severity::Warning) out.push_back(d.rule_id + ": " + d.message);
+    if (std::find(kRules.begin(), kRules.end(), d.rule_id) != kRules.end()) out.push_back(d.rule_id + ": " + d.message);
   return out;
 }
 
 TEST_CASE("rcjsuen false positives are not ours", "[rules][errors][rcjsuen]") {
   // INVALID_DESTINATION: BuildKit treats "." as a directory.
-  CHECK(problems("FROM alpine\nWORKDIR /app\nCOPY a b .\n").empty());
+  using V = std::vector<std::string>;
+  CHECK(problems("FROM alpine\nWORKDIR /app\nCOPY a b .\n") == V{});
   // UNSUPPORTED_MODIFIER: a colon in the default of ${VAR-default}.
-  CHECK(problems("FROM alpine\nENV HTTP_PROXY=${HTTP_PROXY-http://proxy.example.com:8080}\n").empty());
+  CHECK(problems("FROM alpine\nENV HTTP_PROXY=${HTTP_PROXY-http://proxy.example.com:8080}\n") == V{});
   // BASE_NAME_EMPTY: ARG with several names.
-  CHECK(problems("ARG IMAGE=alpine TAG=3.20\nFROM ${IMAGE}:${TAG}\n").empty());
+  CHECK(problems("ARG IMAGE=alpine TAG=3.20\nFROM ${IMAGE}:${TAG}\n") == V{});
   // BASE_NAME_EMPTY: BUILDVARIANT is a predefined platform argument.
-  CHECK(problems("FROM alpine:3.20${BUILDVARIANT}\n").empty());
+  CHECK(problems("FROM alpine:3.20${BUILDVARIANT}\n") == V{});
   // ${FOO:?} and PowerShell-style text in RUN are the shell's business.
-  CHECK(problems("FROM alpine\nARG FOO=x\nENV BAR=${FOO:?}\nRUN echo ${env:x}\n").empty());
+  CHECK(problems("FROM alpine\nARG FOO=x\nENV BAR=${FOO:?}\nRUN echo ${env:x}\n") == V{});
 }
 
 }  // namespace

@@ -28,6 +28,17 @@ FROM alpine AS base
 FROM base
 COPY --from=builder /a /b
 )docker");
+  // A FROM whose image is not known may use any earlier stage its pattern matches.
+  check_diagnostics({"UnusedStage"}, R"docker(
+ARG BASE
+FROM scratch AS binaries-linux
+FROM scratch AS binaries-windows
+FROM scratch AS @(UnusedStage)[[docs]]
+FROM binaries-$TARGETOS AS binaries
+FROM alpine
+COPY --from=binaries / /
+)docker");
+  check_diagnostics({"UnusedStage"}, "ARG BASE\nFROM alpine AS one\nFROM alpine AS two\nFROM $BASE\n");
   Config target;
   target.target = "tools";
   check_diagnostics({"UnusedStage"}, R"docker(

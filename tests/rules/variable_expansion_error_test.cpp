@@ -27,12 +27,14 @@ ARG W
 COPY @(VariableExpansionError)[["my]] @(VariableExpansionError)[[file"]] /x/
 COPY ["my file", "/y/"]
 ENV A=${W:-x} B=${HTTP_PROXY-http://proxy:8080} C=${W?}
-ENV D=@(VariableExpansionError)[[${UNDEFINED_THING:?must be set}]]
-ENV @(VariableExpansionError)[[E=${oops]]
+ENV D=@(VariableExpansionError)[[${UNDEFINED_THING:?must_be_set}]]
 RUN echo ${shell:handles:this}
 )docker");
-  CHECK(message_of("VariableExpansionError", "FROM alpine\nENV E=${oops\n") ==
-        "cannot expand 'E=${oops': syntax error: missing '}'");
+  CHECK(message_of("VariableExpansionError", "FROM alpine\nCOPY \"my file\" /x/\n") ==
+        "cannot expand '\"my': unexpected end of statement while looking for matching double-quote (COPY splits its "
+        "arguments at blanks: use the JSON form for paths with spaces)");
+  CHECK(message_of("VariableExpansionError", "FROM alpine\nENV D=${NOPE:?}\n") ==
+        "'NOPE' is not defined, so the build stops here (NOPE: is not allowed to be unset)");
 }
 
 }  // namespace

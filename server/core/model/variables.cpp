@@ -88,11 +88,14 @@ void ModelBuilder::resolve_variables() {
   };
 
   // Resolves a reference made from instruction `at` of stage `stage` to a declaration index.
-  auto resolve = [&](std::string_view name, int stage, int at, bool in_from) -> int {
+  auto resolve = [&](std::string_view name, int stage, int at, bool in_from, size_t offset) -> int {
     if (in_from || stage < 0) {
       int found = -1;
+      // Global ARGs are evaluated one pair at a time: `ARG A=1 B=$A` sees A.
       for (int d : global_decls)
-        if (decls[d].name == name && decls[d].instruction < at) found = d;
+        if (decls[d].name == name &&
+            (decls[d].instruction < at || (decls[d].instruction == at && decls[d].span.end <= offset)))
+          found = d;
       if (found < 0 && is_platform_arg(name)) found = predefined(name);
       return found;
     }
@@ -149,7 +152,8 @@ void ModelBuilder::resolve_variables() {
       bool has_value = !kv.value_span.empty() || (ins.kind == Kind::Env);
       if (has_value) {
         d.default_value = kv.value;
-        d.value = expand_with(kv.value, before);
+        // Global ARGs see the pairs before them in the same instruction; ENV and stage ARGs do not.
+        d.value = expand_with(kv.value, stage < 0 ? global_env : before);
       } else if (stage >= 0) {
         // "ARG NAME" in a stage takes the global value when there is one.
         VarValue global = lookup_in(global_env, kv.key);
@@ -189,7 +193,7 @@ void ModelBuilder::resolve_variables() {
         if (p.type() == n::kFlag || p.type().ends_with("_flag")) in_flag = true;
       ref.builder_expanded = !(shell_text_kind(ins.kind) && !in_flag);
       if (ins.inside_onbuild) ref.builder_expanded = false;
-      ref.decl = resolve(ref.name, ins.stage, static_cast<int>(i), ref.in_from);
+      ref.decl = resolve(ref.name, ins.stage, static_cast<int>(i), ref.in_from, ref.span.start);
       model_.refs.push_back(std::move(ref));
       return true;  // Nested expansions in the word.
     });

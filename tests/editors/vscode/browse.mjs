@@ -129,7 +129,16 @@ try {
   }, 10000) || [];
   const index = titles.findIndex((t) => t.includes(q.title_contains) && !t.startsWith('Ignore'));
   if (check('light-bulb menu offers the quick-fix', index >= 0, titles.join(' | '))) {
-    await actionRows.nth(index).click();
+    // Move the menu's focus to the fix with the arrow keys, then Enter (as a person would;
+    // a mouse click on the row is swallowed by the menu's overlay in headless Chromium).
+    const focused = async () => plain(await page.locator('.action-widget .monaco-list-row.focused').first().innerText().catch(() => '')).trim();
+    for (let i = 0; i < titles.length && !(await focused()).includes(q.title_contains); i += 1) {
+      await page.keyboard.press('ArrowDown');
+      await sleep(100);
+    }
+    const picked = await focused();
+    check('quick-fix focused in the menu', picked.includes(q.title_contains) && !picked.startsWith('Ignore'), picked);
+    await page.keyboard.press('Enter');
     const edited = await waitFor(() => lineEl(q.result_prefix), 10000);
     check(`editor shows line starting with ${q.result_prefix}`, edited);
     const doc = await waitFor(() => {
