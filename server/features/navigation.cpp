@@ -19,11 +19,10 @@ std::string lower(std::string_view s) {
 
 bool valid_stage_name(std::string_view name) {
   // BuildKit lowercases the name, then requires ^[a-z][a-z0-9-_.]*$.
-  std::string n = lower(name);
-  if (n.empty() || !(n[0] >= 'a' && n[0] <= 'z')) return false;
-  return std::all_of(n.begin(), n.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-  });
+  if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0]))) return false;
+  for (char c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') return false;
+  return true;
 }
 
 bool valid_variable_name(std::string_view name) {
@@ -135,23 +134,21 @@ std::variant<RenamePlaceholder, RenameError> prepare_rename(const Document& doc,
   return RenamePlaceholder{target->range, text};
 }
 
-std::variant<std::vector<TextEdit>, RenameError> rename(const Document& doc, size_t offset,
-                                                         std::string_view new_name) {
-  auto prepared = prepare_rename(doc, offset);
-  if (auto* error = std::get_if<RenameError>(&prepared)) return *error;
-  auto target = *symbol_at(doc, offset);
-  const Model& m = doc.model();
-  std::string name(new_name);
+// Why new_name cannot replace the symbol, if it cannot.
+static std::optional<RenameError> invalid_new_name(const Model& m, const SymbolTarget& target,
+                                                   const std::string& name) {
   switch (target.kind) {
-    case SymbolKind::Stage:
+    case SymbolKind::Stage: {
       if (!valid_stage_name(name))
         return RenameError{"'" + name + "' is not a valid stage name: it must start with a letter and contain only letters, digits, '-', '_' and '.'"};
-      if (lower(name) == "scratch" || lower(name) == "context")
+      std::string lowered = lower(name);
+      if (lowered == "scratch" || lowered == "context")
         return RenameError{"'" + name + "' is reserved and cannot name a stage"};
       for (const auto& stage : m.stages)
-        if (stage.index != target.index && stage.name == lower(name))
+        if (stage.index != target.index && stage.name == lowered)
           return RenameError{"a stage named '" + stage.original_name + "' already exists"};
-      break;
+      return std::nullopt;
+    }
     case SymbolKind::Variable:
       if (!valid_variable_name(name))
         return RenameError{"'" + name + "' is not a valid variable name: use letters, digits and '_', not starting with a digit"};
@@ -159,29 +156,48 @@ std::variant<std::vector<TextEdit>, RenameError> rename(const Document& doc, siz
         for (const auto& decl : m.decls)
           if (decl.instruction >= 0 && decl.name == name)
             return RenameError{"a variable named '" + name + "' is already declared"};
-      break;
+      return std::nullopt;
     case SymbolKind::Heredoc:
-      if (!valid_variable_name(name))
-        return RenameError{"'" + name + "' is not a valid heredoc delimiter"};
-      break;
+      if (!valid_variable_name(name)) return RenameError{"'" + name + "' is not a valid heredoc delimiter"};
+      return std::nullopt;
   }
+  return std::nullopt;
+}
+
+// The edits that put name in place of every occurrence of target.
+static std::vector<TextEdit> rename_edits(const Document& doc, const SymbolTarget& target,
+                                          const std::string& name) {
   std::vector<TextEdit> edits;
   for (const auto& occ : occurrences(doc, target)) {
-    std::string_view old_text = doc.text().substr(occ.range.start, occ.range.size());
+    std::string_view old_text = std::string_view(doc.text()).substr(occ.range.start, occ.range.size());
     // COPY --from=<index> keeps pointing at the stage by number.
-    if (target.kind == SymbolKind::Stage &&
-        std::all_of(old_text.begin(), old_text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      continue;
+    bool numeric = !old_text.empty() && std::all_of(old_text.begin(), old_text.end(),
+                                                    [](char c) { return c >= '0' && c <= '9'; });
+    if (target.kind == SymbolKind::Stage && numeric) continue;
     if (target.kind == SymbolKind::Heredoc) {
       // The marker covers "<<-'EOF'"; only the delimiter word inside changes.
       size_t at = old_text.rfind(target.name);
       if (at == std::string_view::npos) continue;
-      edits.push_back({{occ.range.start + at, occ.range.start + at + target.name.size()}, name});
+      TextEdit& edit = edits.emplace_back();
+      edit.range = {occ.range.start + at, occ.range.start + at + target.name.size()};
+      edit.new_text = name;
     } else {
-      edits.push_back({occ.range, name});
+      TextEdit& edit = edits.emplace_back();
+      edit.range = occ.range;
+      edit.new_text = name;
     }
   }
   return edits;
+}
+
+std::variant<std::vector<TextEdit>, RenameError> rename(const Document& doc, size_t offset,
+                                                         std::string_view new_name) {
+  std::optional<SymbolTarget> found = symbol_at(doc, offset);
+  if (!found || (found->kind == SymbolKind::Stage && doc.model().stages[found->index].name_span.empty()))
+    return std::get<RenameError>(prepare_rename(doc, offset));
+  std::string name(new_name);
+  if (auto error = invalid_new_name(doc.model(), *found, name)) return *error;
+  return rename_edits(doc, *found, name);
 }
 
 }  // namespace dfls

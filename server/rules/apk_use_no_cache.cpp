@@ -32,7 +32,8 @@ void check_apk_use_no_cache(RuleContext& ctx) {
     if (shell_rules::covers(mounts, "/var/cache/apk") || shell_rules::covers(mounts, "/etc/apk/cache")) continue;
     if (removes_cache(run)) continue;
     for (const shell_rules::ToolCommand& tc : shell_rules::tool_commands(run, "apk", {"add"})) {
-      if (shell_rules::has_option(tc.cmd(), tc.program + 1, {"--no-cache"})) continue;
+      // --no-network installs from what is already there and downloads nothing.
+      if (shell_rules::has_option(tc.cmd(), tc.program + 1, {"--no-cache", "--no-network"})) continue;
       Diag& d = ctx.report(tc.range(), "apk add without --no-cache leaves the package index in the layer");
       size_t at = tc.verb_word().end;
       d.fixes.push_back(Fix{.title = "Add --no-cache", .edits = {{{at, at}, " --no-cache"}}, .preferred = true});

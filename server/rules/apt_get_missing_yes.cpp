@@ -2,7 +2,7 @@
 // purge, autoremove, build-dep, and the same verbs of `apt`) without `-y`. A build has no terminal
 // to answer apt's "Do you want to continue? [Y/n]", so apt aborts as soon as it wants to ask.
 // `-y`, `--yes`, `--assume-yes`, `-qq` (which implies `-y`) and `-o APT::Get::Assume-Yes=true`
-// all answer it. The fix adds `-y` after the verb.
+// all answer it; a simulation (`-s`, `--dry-run`) asks nothing. The fix adds `-y` after the verb.
 #include "rules/rule.h"
 #include "rules/shell_helpers.h"
 
@@ -26,6 +26,10 @@ void check_apt_get_missing_yes(RuleContext& ctx) {
                run, tool, {"install", "upgrade", "dist-upgrade", "full-upgrade", "remove", "purge", "autoremove",
                            "build-dep", "reinstall"})) {
         if (answers_yes(tc.cmd(), tc.program + 1)) continue;
+        // A simulation (`apt-get install -s`) asks nothing.
+        if (shell_rules::has_option(tc.cmd(), tc.program + 1,
+                                    {"-s", "--simulate", "--just-print", "--dry-run", "--recon", "--no-act"}))
+          continue;
         std::string what = tc.cmd().args[tc.program].value + " " + tc.verb_word().value;
         Diag& d = ctx.report(tc.range(), what + " without -y: the build cannot answer its prompt");
         size_t at = tc.verb_word().end;

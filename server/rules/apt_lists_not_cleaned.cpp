@@ -1,6 +1,6 @@
 // AptListsNotCleaned (hadolint DL3009): a RUN runs `apt-get update` (or `apt update`) and does not
 // remove the package lists it downloads (`rm -rf /var/lib/apt/lists/*`) before it ends. The lists
-// (tens of megabytes) then stay in the layer for good: removing them in a later RUN does not make
+// (tens of megabytes; `apt-get dist-clean` removes them too) then stay in the layer for good: removing them in a later RUN does not make
 // the image smaller. Only stages whose files reach the image are checked (the final stage and the
 // stages it is built FROM), and a cache or tmpfs mount on /var/lib/apt/lists (or /var/lib/apt)
 // keeps the lists out of the layer, so it silences the rule. The fix appends the `rm` to the RUN.
@@ -17,6 +17,8 @@ namespace {
 bool removes_lists(const shell_rules::RunScripts& run) {
   for (const shell_rules::RunCommand& rc : run.commands) {
     std::string name = rc.name();
+    // `apt-get dist-clean` (apt 2.7 and later) removes the lists too.
+    if ((name == "apt-get" || name == "apt") && rc.arg(1) && rc.arg(1)->value == "dist-clean") return true;
     if (name != "rm" && name != "find") continue;
     for (size_t i = rc.program + 1; i < rc.cmd->args.size(); ++i)
       if (rc.cmd->args[i].value.starts_with("/var/lib/apt/lists")) return true;

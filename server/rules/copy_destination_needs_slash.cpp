@@ -24,7 +24,7 @@ void check_copy_destination_needs_slash(RuleContext& ctx) {
       dest = dest.substr(1, dest.size() - 2);
     if (dest.find('$') != std::string::npos) {
       ExpandResult r = expand(dest, rules::lookup_at(m, ins), m.escape);
-      if (r.error || r.unknown) continue;
+      if (r.error || r.unknown || !r.undefined.empty()) continue;
       dest = r.value;
     }
     if (dest.empty() || dest.ends_with("/") || dest.ends_with("\\") || dest == "." || dest.ends_with("/.")) continue;

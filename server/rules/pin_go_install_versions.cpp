@@ -1,8 +1,9 @@
 // PinGoInstallVersions (hadolint DL3062): `go install <package>` without `@<version>`, or with the
 // moving `@latest`. Outside a module the command fails without a version; with `@latest` it
 // installs whatever was released last, so two builds of the same Dockerfile can differ. Packages
-// of the module being built (`./cmd/app`, `.`), patterns and words holding variables are not
-// reported.
+// of the module being built (`./cmd/app`, `.`), paths whose first element has no dot (the
+// standard library, `tool` for the tools listed in go.mod), patterns and words holding variables
+// are not reported.
 #include "rules/rule.h"
 #include "rules/shell_helpers.h"
 
@@ -20,6 +21,10 @@ void check_pin_go_install_versions(RuleContext& ctx) {
         const std::string& pkg = w->value;
         if (w->has_expansion || pkg.empty() || pkg.starts_with(".") || pkg.starts_with("/")) continue;
         if (pkg.find("...") != std::string::npos && pkg.find('@') == std::string::npos) continue;
+        // Without a dot in its first element the path is not a module to download: the standard
+        // library, `tool` (the tools of go.mod), `all`, or the module being built.
+        std::string_view first = std::string_view(pkg).substr(0, pkg.find_first_of("/@"));
+        if (first.find('.') == std::string_view::npos) continue;
         size_t at = pkg.rfind('@');
         std::string name = pkg.substr(0, at);
         if (at != std::string::npos && pkg.substr(at + 1) != "latest" && at + 1 < pkg.size()) continue;

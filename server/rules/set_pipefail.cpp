@@ -2,7 +2,8 @@
 // lacks `-o pipefail`. The status of a pipeline is that of its last command, so when the download
 // fails, `tar` may still succeed and the build goes on with a broken image. Silent when the
 // stage's SHELL sets `-o pipefail`, when the script runs `set -o pipefail` (or `set -euo pipefail`)
-// before the pipe, and when the shell is not a POSIX shell (PowerShell, cmd). Heredoc scripts run
+// before the pipe, when the command left of the pipe is `echo` or `printf` (whose failure does not
+// matter: `echo "$sum *file" | sha256sum -c`), and when the shell is not a POSIX shell. Heredoc scripts run
 // by the stage's shell are checked like the command line; a script run by a shell named in the
 // command (`RUN bash <<EOF`) or in its shebang needs its own `set -o pipefail`.
 //
@@ -27,10 +28,20 @@ bool sets_pipefail(const shell::Command& c) {
   return false;
 }
 
+// Whether the command on the left of a pipe is one whose failure does not matter (echo, printf).
+bool harmless_left(const shell::Script& s, const shell::Separator& sep) {
+  const shell::Command* left = nullptr;
+  for (const shell::Command& c : s.commands)
+    if (!c.nested && c.depth == sep.depth && c.end <= sep.start && (!left || c.end > left->end)) left = &c;
+  if (!left) return false;
+  std::string name = shell_rules::word_name(*left, shell_rules::program_index(*left));
+  return name == "echo" || name == "printf" || name == "yes" || name == "true";
+}
+
 // The first pipe of a script not preceded by `set -o pipefail`, or nullptr.
 const shell::Separator* unguarded_pipe(const shell::Script& s) {
   for (const shell::Separator& sep : s.separators) {
-    if (sep.op != "|" && sep.op != "|&") continue;
+    if ((sep.op != "|" && sep.op != "|&") || harmless_left(s, sep)) continue;
     bool guarded = false;
     for (const shell::Command& c : s.commands)
       if (c.start < sep.start && c.depth == 0 && !c.nested && sets_pipefail(c)) guarded = true;

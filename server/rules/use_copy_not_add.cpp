@@ -2,7 +2,8 @@
 // ADD also downloads URLs and unpacks local tar archives; using it for plain files hides that
 // magic where a reader does not expect it (a file renamed to .tar.gz is suddenly unpacked). ADDs
 // with a URL, a Git repository or an archive among their sources, with ADD-only flags
-// (--checksum, --keep-git-dir, --unpack), or with sources whose value is not known are not
+// (--checksum, --keep-git-dir, --unpack), or with sources whose value is not known (a build
+// argument without a default, an undefined variable) are not
 // reported. The fix replaces ADD with COPY.
 #include "core/expand.h"
 #include "rules/rule.h"
@@ -31,7 +32,7 @@ void check_use_copy_not_add(RuleContext& ctx) {
       std::string src = ins.json_form ? w->text : unquote(w->text);
       if (src.find('$') != std::string::npos) {
         ExpandResult r = expand(src, rules::lookup_at(m, ins), m.escape);
-        if (r.error || r.unknown) {
+        if (r.error || r.unknown || !r.undefined.empty()) {
           plain = false;
           break;
         }

@@ -34,6 +34,8 @@ void check_yarn_cache_not_cleaned(RuleContext& ctx) {
     std::vector<std::string> mounts = shell_rules::cache_mount_targets(*run.ins);
     for (const shell_rules::ToolCommand& tc : shell_rules::tool_commands(run, "yarn", {"install", ""})) {
       if (mount_covers_yarn_cache(mounts, tc.cmd())) continue;
+      if (tc.verb == tc.program && shell_rules::has_option(tc.cmd(), tc.program + 1, {"--version", "-v", "--help", "-h"}))
+        continue;  // `yarn --version` installs nothing.
       Diag& d = ctx.report(tc.range(), "yarn install without yarn cache clean leaves the package cache in the layer");
       if (auto edit = shell_rules::append_command(ctx.doc, run, "yarn cache clean"))
         d.fixes.push_back(Fix{.title = "Clean the yarn cache at the end of the RUN", .edits = {*edit}});

@@ -29,6 +29,7 @@ RUN apk --no-cache add jq && apk update && @(ApkUseNoCache)[[apk -U add]] make
 RUN --mount=type=cache,target=/var/cache/apk apk add bash
 RUN --mount=type=cache,target=/etc/apk/cache apk add bash
 RUN apk add vim && rm -rf /var/cache/apk/*
+RUN apk add --no-network --virtual .rundeps $runDeps
 RUN <<EOF
 @(ApkUseNoCache)[[apk add]] tzdata
 EOF

@@ -30,7 +30,7 @@ RUN @(AptGetMissingYes)[[apt install]] g && apt install -y h
 RUN if true; then \
       @(AptGetMissingYes)[[apt-get install]] i; \
     fi
-RUN echo "apt-get install j"
+RUN echo "apt-get install j" && if apt-get install -s k > /dev/null; then echo ok; fi
 )docker");
   CHECK(message_of("AptGetMissingYes", "FROM debian\nRUN apt-get install curl\n") ==
         "apt-get install without -y: the build cannot answer its prompt");

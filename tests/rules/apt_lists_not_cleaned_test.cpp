@@ -32,6 +32,7 @@ RUN apt-get update \
 RUN --mount=type=cache,target=/var/lib/apt,sharing=locked --mount=type=cache,target=/var/cache/apt \
     apt-get update && apt-get install -y jq
 RUN --mount=type=tmpfs,target=/var/lib/apt/lists apt-get update && apt-get install -y jq
+RUN set -eux; apt-get update; apt-get install -y jq; apt-get dist-clean
 RUN <<EOF
 set -e
 apt-get update

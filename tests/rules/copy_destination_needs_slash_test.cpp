@@ -21,9 +21,9 @@ using test::check_fix;
 
 TEST_CASE("CopyDestinationNeedsSlash", "[rules][hadolint]") {
   check_diagnostics({"CopyDestinationNeedsSlash"}, R"docker(
+FROM debian:12
 ARG DIR=/app/
 ARG FILE=/app
-FROM debian:12
 COPY a.txt b.txt @(CopyDestinationNeedsSlash)[[/app]]
 COPY a.txt b.txt /app/
 COPY a.txt /app
@@ -33,6 +33,7 @@ ADD a.txt b.txt @(CopyDestinationNeedsSlash)[[/opt]]
 COPY a.txt b.txt $DIR
 COPY a.txt b.txt @(CopyDestinationNeedsSlash)[[$FILE]]
 COPY --from=build /a /b /dest/
+COPY a b $UNDEFINED
 )docker");
   CHECK(message_of("CopyDestinationNeedsSlash", "FROM debian\nCOPY a b /app\n") ==
         "COPY with several sources needs a directory destination ending with '/'");

@@ -23,11 +23,17 @@ TEST_CASE("CopyWholeFilesystem", "[rules][hadolint]") {
   check_diagnostics({"CopyWholeFilesystem"}, R"docker(
 FROM debian:12 AS build
 RUN make
+FROM scratch AS binaries
+COPY --from=build /out/app /bin/app
 FROM scratch
 COPY --from=build @(CopyWholeFilesystem)[[/]] /
 COPY --from=build /out /app
-COPY --from=build ["/app", @(CopyWholeFilesystem)[["/"]], "/dst/"]
-COPY / /context-root/
+COPY --from=build ["/app", @(CopyWholeFilesystem)[["/"]], "/"]
+COPY --from=build / /export/
+COPY --from=binaries / /
+COPY --from=1 / /
+COPY --from=alpine:3.20 @(CopyWholeFilesystem)[[/]] /
+COPY / /
 )docker");
   CHECK(message_of("CopyWholeFilesystem", "FROM a AS b\nFROM scratch\nCOPY --from=b / /\n") ==
         "COPY --from=b / copies the whole file system: copy only what the image needs");

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <catch2/catch_test_macros.hpp>
 #include <filesystem>
 #include <fstream>
@@ -149,6 +150,8 @@ TEST_CASE("Applying the fixes to a naive example converges", "[quality]") {
     INFO(name << "-naive after the fixes:\n" << text << "\nfixes applied:\n" << log);
     CHECK(describe(diags, true).empty());
     CHECK(syntax_errors(diags) == 0);
+    // DFLS_PRINT_EXAMPLES=1 shows the result, to compare it with the hand-written fixed example.
+    if (const char* print = std::getenv("DFLS_PRINT_EXAMPLES"); print && *print) WARN(name << ":\n" << text << log);
     fs::remove_all(dir);
   }
 }

@@ -25,7 +25,7 @@ FROM golang:1.22
 RUN go install @(PinGoInstallVersions)[[golang.org/x/tools/gopls]] && go install github.com/a/b/cmd/c@v1.2.3
 RUN go install @(PinGoInstallVersions)[[github.com/go-delve/delve/cmd/dlv@latest]]
 RUN go install -ldflags "-s -w" ./cmd/server && go install . && go install ./...
-RUN go build -o /app ./cmd/app && go mod download && go install $TOOL
+RUN go build -o /app ./cmd/app && go mod download && go install $TOOL && go install tool && go install std
 )docker");
   CHECK(message_of("PinGoInstallVersions", "FROM golang\nRUN go install example.com/tool\n") ==
         "go install of 'example.com/tool' has no version: pin it (example.com/tool@<version>)");

@@ -21,10 +21,10 @@ using test::check_fix;
 
 TEST_CASE("UseCopyNotAdd", "[rules][hadolint]") {
   check_diagnostics({"UseCopyNotAdd"}, R"docker(
+FROM debian:12
 ARG FILE=app.conf
 ARG ARCHIVE=rootfs.tar.xz
 ARG UNKNOWN
-FROM debian:12
 @(UseCopyNotAdd)[[ADD]] app.py /app/
 @(UseCopyNotAdd)[[ADD]] --chown=app:app ["config dir", "/etc/app/"]
 ADD rootfs.tar.gz /
@@ -34,6 +34,7 @@ ADD git@github.com:org/repo.git /src
 @(UseCopyNotAdd)[[ADD]] $FILE /etc/
 ADD $ARCHIVE /
 ADD $UNKNOWN /
+ADD $UNDEFINED /
 @(UseCopyNotAdd)[[add]] <<EOF /etc/motd
 hello
 EOF

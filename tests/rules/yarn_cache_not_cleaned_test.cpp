@@ -29,7 +29,7 @@ RUN @(YarnCacheNotCleaned)[[yarn]] --frozen-lockfile
 RUN yarn install --production && yarn cache clean
 RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install
 RUN --mount=type=cache,target=/tmp/yc yarn install --cache-folder /tmp/yc
-RUN yarn build && yarn add lodash@4.17.21
+RUN yarn build && yarn add lodash@4.17.21 && yarn --version
 )docker");
   CHECK(message_of("YarnCacheNotCleaned", "FROM node\nRUN yarn install\n") ==
         "yarn install without yarn cache clean leaves the package cache in the layer");
