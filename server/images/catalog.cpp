@@ -458,7 +458,9 @@ std::vector<std::string> Catalog::slimmer_alternatives(std::string_view name,
       for (size_t i = 0; i < lookups.size(); ++i) {
         const ImageTag* row = find_row(image, lookups[i]);
         if (!row) continue;
-        if (row != m.tag && smaller(row->size_amd64_mb)) add(image.name + ":" + outputs[i]);
+        // The two lists differ in length when only one version is "latest".
+        const std::string& output = outputs[std::min(i, outputs.size() - 1)];
+        if (row != m.tag && smaller(row->size_amd64_mb)) add(image.name + ":" + output);
         break;
       }
     } else if (entry.starts_with(':')) {

@@ -2,7 +2,8 @@
 // app/`) while no WORKDIR was set in the stage or in the stages it is built FROM. The files then
 // land relative to the base image's working directory, which this Dockerfile does not show and
 // which may change with the image. Set a WORKDIR first, or write an absolute destination.
-// Destinations starting with a variable are not reported.
+// Destinations starting with a variable, and stages built on scratch (whose working directory
+// is always /), are not reported.
 #include <cctype>
 
 #include "rules/rule.h"
@@ -21,7 +22,8 @@ void check_copy_relative_without_workdir(RuleContext& ctx) {
   const model::Model& m = ctx.doc.model();
   for (const model::Stage& st : m.stages) {
     std::vector<int> chain = shell_rules::stage_chain(m, st.index);
-    bool workdir = false;
+    // scratch has no working directory but "/": nothing to depend on.
+    bool workdir = !chain.empty() && m.stages[chain.back()].base.is_scratch();
     for (size_t k = 1; k < chain.size() && !workdir; ++k)
       for (int i : m.stages[chain[k]].instructions)
         workdir = workdir || (m.instructions[i].kind == model::Kind::Workdir && !m.instructions[i].inside_onbuild);

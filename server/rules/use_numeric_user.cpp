@@ -1,16 +1,28 @@
 // UseNumericUser (hadolint DL3066): USER names the user rather than giving a numeric UID
 // (`USER app` rather than `USER 10001`). Kubernetes' `runAsNonRoot` cannot verify a user name and
 // refuses to start such a container, and a name means nothing in an image without that user in
-// /etc/passwd. A user given by a variable is not reported.
+// /etc/passwd. `root` (always UID 0), a user given by a variable, and users of Windows images
+// (which have no UIDs) are not reported.
 #include <algorithm>
 #include <cctype>
 
 #include "core/model/model.h"
 #include "rules/rule.h"
+#include "rules/shell_helpers.h"
 
 namespace dfls {
 
 namespace {
+
+// Windows images name their users (ContainerUser, ContainerAdministrator): there is no UID.
+bool windows_stage(const model::Model& m, int stage) {
+  std::vector<int> chain = shell_rules::stage_chain(m, stage);
+  if (chain.empty()) return false;
+  const ImageRef& base = m.stages[chain.back()].base;
+  for (std::string_view w : {"windows", "nanoserver", "servercore"})
+    if (base.repository.find(w) != std::string::npos || base.tag.find(w) != std::string::npos) return true;
+  return false;
+}
 
 void check_use_numeric_user(RuleContext& ctx) {
   for (const model::Instruction& ins : ctx.doc.model().instructions) {
@@ -18,7 +30,8 @@ void check_use_numeric_user(RuleContext& ctx) {
     const model::Word& user = ins.args.front();
     std::string_view name = user.text;
     name = name.substr(0, name.find(':'));
-    if (name.empty() || name.find('$') != std::string_view::npos) continue;
+    if (name.empty() || name.find('$') != std::string_view::npos || name == "root") continue;
+    if (windows_stage(ctx.doc.model(), ins.stage)) continue;
     if (std::all_of(name.begin(), name.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
       continue;
     ctx.report({user.span.start, user.span.start + name.size()},

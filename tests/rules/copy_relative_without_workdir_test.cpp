@@ -34,6 +34,8 @@ COPY . .
 FROM debian:12
 COPY run.sh C:/tools/
 COPY run.sh @(CopyRelativeWithoutWorkdir)[[bin/]]
+FROM scratch
+COPY --from=base /bin/app app
 )docker");
   CHECK(message_of("CopyRelativeWithoutWorkdir", "FROM debian\nCOPY . app/\n") ==
         "COPY to the relative path 'app/' before any WORKDIR: it depends on the base image's working directory");

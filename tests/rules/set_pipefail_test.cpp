@@ -24,7 +24,7 @@ TEST_CASE("SetPipefail", "[rules][hadolint]") {
 FROM debian:12 AS plain
 RUN curl -fsSL https://example.com/install.sh @(SetPipefail)[[|]] sh
 RUN echo "a | b" && echo 'c|d' && echo done && echo "$sha *f" | sha256sum -c -
-RUN echo "$sha *f" | sha256sum -c - | @(SetPipefail)[[|]] tee /log
+RUN echo "$sha *f" | sha256sum -c - @(SetPipefail)[[|]] tee /log
 RUN set -eo pipefail && curl -fsSL https://example.com/x | tar -xz && echo ok
 RUN curl -fsSL https://example.com/y @(SetPipefail)[[|]] tar -xz; set -o pipefail
 RUN <<EOF

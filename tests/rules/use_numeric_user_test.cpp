@@ -29,6 +29,9 @@ USER 10001
 USER 10001:10001
 USER $UID
 USER ${UID}:${GID}
+USER root
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+USER ContainerAdministrator
 )docker");
   CHECK(message_of("UseNumericUser", "FROM debian\nUSER app\n") ==
         "USER 'app' is a name: use a numeric UID, which runAsNonRoot can check");
