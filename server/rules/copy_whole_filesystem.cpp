@@ -2,7 +2,8 @@
 // of another stage or image over the image's own: its package manager, caches, shells and
 // everything else the build needed. That undoes the point of a multi-stage build; copy the files
 // the image needs. A stage built FROM scratch holds only what was copied into it, so copying it
-// whole is fine and not reported; nor is copying a root into a subdirectory (`COPY --from=x / /out/`).
+// whole is fine and not reported, and so is tonistiigi/xx, a scratch image of cross-compilation
+// helpers made to be copied whole; nor is copying a root into a subdirectory (`COPY --from=x / /out/`).
 #include <string>
 
 #include "core/model/model.h"
@@ -22,8 +23,10 @@ std::string_view unquoted(const model::Instruction& ins, const model::Word& w) {
 
 bool is_root(std::string_view p) { return p == "/" || p == "/." || p == "/*"; }
 
-// Whether --from names a stage of this file built FROM scratch.
+// Whether --from names a stage of this file built FROM scratch, or tonistiigi/xx (the
+// cross-compilation helpers, a scratch image made to be copied whole).
 bool from_scratch_stage(const model::Model& m, std::string_view name) {
+  if (parse_image_ref(name).repository == "tonistiigi/xx") return true;
   const model::Stage* st = m.stage_named(name);
   if (!st) {
     bool digits = !name.empty() && name.find_first_not_of("0123456789") == std::string_view::npos;
@@ -33,7 +36,9 @@ bool from_scratch_stage(const model::Model& m, std::string_view name) {
     st = &m.stages[i];
   }
   std::vector<int> chain = shell_rules::stage_chain(m, st->index);
-  return !chain.empty() && m.stages[chain.back()].base.is_scratch();
+  if (chain.empty()) return false;
+  const ImageRef& base = m.stages[chain.back()].base;
+  return base.is_scratch() || base.repository == "tonistiigi/xx";
 }
 
 void check_copy_whole_filesystem(RuleContext& ctx) {

@@ -84,6 +84,7 @@ extern const Rule kRuleFromPlatformFlagConstDisallowed = {
     .id = "FromPlatformFlagConstDisallowed",
     .default_severity = Severity::Warning,
     .summary = "FROM --platform should not be a constant",
+    .hadolint_code = "DL3029",
     .check = check_from_platform_flag_const_disallowed,
     .buildkit_name = "FromPlatformFlagConstDisallowed",
 };

@@ -80,7 +80,7 @@ bool secret_like_name(std::string_view name) {
   std::string upper = rules::to_upper(name);
   if (kWellKnown.count(upper)) return true;
   std::string lower = rules::to_lower(name);
-  bool secret = false, allowed = false;
+  bool secret = false, allowed = false, gpg = false, private_part = false;
   size_t start = 0;
   while (start <= lower.size()) {
     size_t end = lower.find('_', start);
@@ -88,8 +88,13 @@ bool secret_like_name(std::string_view name) {
     std::string_view token = std::string_view(lower).substr(start, end - start);
     if (kSecret.count(token)) secret = true;
     if (kAllowed.count(token)) allowed = true;
+    if (token == "gpg" || token == "pgp") gpg = true;
+    if (token == "private" || token == "passphrase" || token == "password" || token == "secret") private_part = true;
     start = end + 1;
   }
+  // GPG_KEY and RABBITMQ_PGP_KEY_ID name the public key that verifies a download (official images
+  // do this everywhere); a private key or passphrase still counts.
+  if (gpg && !private_part) return false;
   return secret && !allowed;
 }
 

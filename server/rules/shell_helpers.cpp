@@ -110,8 +110,18 @@ std::vector<int> stage_chain(const model::Model& m, int stage) {
   return out;
 }
 
+bool windows_stage(const model::Model& m, int stage) {
+  std::vector<int> chain = stage_chain(m, stage);
+  if (chain.empty()) return false;
+  const ImageRef& base = m.stages[chain.back()].base;
+  for (std::string_view w : {"windows", "nanoserver", "servercore", "ltsc"})
+    if (base.repository.find(w) != std::string::npos || base.tag.find(w) != std::string::npos) return true;
+  return false;
+}
+
 StageShell stage_shell(const model::Model& m, const model::Instruction& ins) {
   StageShell out;
+  if (windows_stage(m, ins.stage)) out.argv = {"cmd", "/S", "/C"};
   const int self = static_cast<int>(&ins - m.instructions.data());
   std::vector<int> chain = stage_chain(m, ins.stage);
   for (auto it = chain.rbegin(); it != chain.rend(); ++it)

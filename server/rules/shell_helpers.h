@@ -39,8 +39,13 @@ struct StageShell {
 };
 
 // The shell in effect at an instruction: the last SHELL before it in its stage or in the stages
-// the stage is built FROM (in this file).
+// the stage is built FROM (in this file); without one, `cmd /S /C` for Windows images and
+// `/bin/sh -c` otherwise.
 StageShell stage_shell(const model::Model& m, const model::Instruction& ins);
+
+// Whether a stage is built on a Windows image (mcr.microsoft.com/windows/..., nanoserver and
+// servercore images, ltsc tags), following FROM <stage>.
+bool windows_stage(const model::Model& m, int stage);
 
 // ---------------------------------------------------------------------------------------------
 // The commands of a RUN.

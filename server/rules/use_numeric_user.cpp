@@ -14,16 +14,6 @@ namespace dfls {
 
 namespace {
 
-// Windows images name their users (ContainerUser, ContainerAdministrator): there is no UID.
-bool windows_stage(const model::Model& m, int stage) {
-  std::vector<int> chain = shell_rules::stage_chain(m, stage);
-  if (chain.empty()) return false;
-  const ImageRef& base = m.stages[chain.back()].base;
-  for (std::string_view w : {"windows", "nanoserver", "servercore"})
-    if (base.repository.find(w) != std::string::npos || base.tag.find(w) != std::string::npos) return true;
-  return false;
-}
-
 void check_use_numeric_user(RuleContext& ctx) {
   for (const model::Instruction& ins : ctx.doc.model().instructions) {
     if (ins.kind != model::Kind::User || ins.args.empty()) continue;
@@ -31,7 +21,8 @@ void check_use_numeric_user(RuleContext& ctx) {
     std::string_view name = user.text;
     name = name.substr(0, name.find(':'));
     if (name.empty() || name.find('$') != std::string_view::npos || name == "root") continue;
-    if (windows_stage(ctx.doc.model(), ins.stage)) continue;
+    // Windows images name their users (ContainerUser, ContainerAdministrator): there is no UID.
+    if (shell_rules::windows_stage(ctx.doc.model(), ins.stage)) continue;
     if (std::all_of(name.begin(), name.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
       continue;
     ctx.report({user.span.start, user.span.start + name.size()},

@@ -52,6 +52,7 @@ extern const Rule kRuleWorkdirRelativePath = {
     .id = "WorkdirRelativePath",
     .default_severity = Severity::Warning,
     .summary = "The first WORKDIR of a stage is a relative path",
+    .hadolint_code = "DL3000",
     .rcjsuen_code = "50",
     .check = check_workdir_relative_path,
     .buildkit_name = "WorkdirRelativePath",

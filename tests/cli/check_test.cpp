@@ -124,7 +124,7 @@ TEST_CASE("directories are searched and non-UTF-8 files are checked") {
   CHECK(r.out == dir.path.string() + "/b/web.dockerfile:1.8-1.16: error: found err_here [ErrRule]\n");
 }
 
-TEST_CASE("--fix applies safe fixes and reports what remains") {
+TEST_CASE("check --fix applies safe fixes and reports what remains") {
   TempDir dir;
   std::string file = dir.write("Dockerfile", "FROM alpine\r\nRUN warn_here info_here\r\n");
   Run r = run({"--fix", file});
@@ -133,7 +133,7 @@ TEST_CASE("--fix applies safe fixes and reports what remains") {
   CHECK(r.out == file + ":2:11: info: found info_here [InfoRule]\n1 problem (1 info)\n");
 }
 
-TEST_CASE("--fix-dry-run prints a diff and changes nothing") {
+TEST_CASE("check --fix-dry-run prints a diff and changes nothing") {
   TempDir dir;
   std::string text = "FROM alpine\nRUN warn_here\n";
   std::string file = dir.write("Dockerfile", text);

@@ -23,7 +23,9 @@ TEST_CASE("CopyWholeFilesystem", "[rules][hadolint]") {
   check_diagnostics({"CopyWholeFilesystem"}, R"docker(
 FROM debian:12 AS build
 RUN make
+FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.5.0 AS xx
 FROM scratch AS binaries
+COPY --from=xx / /
 COPY --from=build /out/app /bin/app
 FROM scratch
 COPY --from=build @(CopyWholeFilesystem)[[/]] /

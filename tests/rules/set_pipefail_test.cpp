@@ -48,6 +48,8 @@ RUN curl -fsSL https://example.com/d | tar -xz
 FROM mcr.microsoft.com/windows/servercore:ltsc2022
 SHELL ["powershell", "-Command"]
 RUN Get-Content a.txt | Select-String x
+FROM mcr.microsoft.com/windows/nanoserver:ltsc2022
+RUN dir | findstr x
 )docker");
   CHECK(message_of("SetPipefail", "FROM debian\nRUN a | b\n") ==
         "a pipe without pipefail: the RUN ignores a failure before the last command of the pipeline");

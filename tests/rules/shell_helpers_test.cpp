@@ -76,6 +76,9 @@ TEST_CASE("shell helpers: stage shells", "[hadolint][shell_helpers]") {
   CHECK(second.name() == "bash");
   CHECK(second.pipefail());
   CHECK(stage_shell(m, run_at(*doc, 2)).pipefail());  // Inherited through FROM a.
+  auto win = doc_of("FROM mcr.microsoft.com/dotnet/runtime:8.0-nanoserver-1809\nRUN echo %PATH% | findstr x\n");
+  CHECK(stage_shell(win->model(), run_at(*win, 0)).name() == "cmd");
+  CHECK_FALSE(run_scripts(*win, run_at(*win, 0)).analysed);
   StageShell ps = stage_shell(m, run_at(*doc, 3));
   CHECK_FALSE(ps.posix());
   CHECK_FALSE(run_scripts(*doc, run_at(*doc, 3)).analysed);
