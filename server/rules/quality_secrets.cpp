@@ -72,7 +72,8 @@ constexpr Prefix kPrefixes[] = {
 
 bool secret_like_name(std::string_view name) {
   static const std::set<std::string, std::less<>> kSecret = {
-      "apikey", "auth", "credential", "credentials", "key", "password", "pword", "passwd", "secret", "token"};
+      "apikey", "auth", "credential", "credentials", "key", "password", "pword", "passwd", "secret", "token",
+      "passphrase"};  // Beyond BuildKit's list: a passphrase is as secret as a password.
   static const std::set<std::string, std::less<>> kAllowed = {"public", "file", "version"};
   static const std::set<std::string, std::less<>> kWellKnown = {
       "GH_PAT", "GITHUB_PAT", "GITLAB_PAT", "CR_PAT", "PGPASSWORD", "MYSQL_PWD", "DOCKER_PASS", "NPM_PASS",
