@@ -92,6 +92,7 @@ extern const Rule kRuleFinalStageRunsAsRoot = {
     .id = "FinalStageRunsAsRoot",
     .default_severity = Severity::Warning,
     .summary = "The final image runs as root",
+    .hadolint_code = "DL3002",
     .check = check_final_stage_runs_as_root,
 };
 
