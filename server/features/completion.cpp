@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "features/completion_internal.h"
+#include "features/completion_scope.h"
 #include "features/docs_data.h"
 #include "rules/rule.h"
 

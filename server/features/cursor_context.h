@@ -113,19 +113,6 @@ struct CursorContext {
 
 CursorContext cursor_context(const Document& doc, size_t offset);
 
-// Binary search over the model's instructions (sorted by start): the index of the first
-// instruction starting at or after offset.
-int instructions_before(const model::Model& m, size_t offset);
-// The stage containing offset (the last one starting at or before it), or -1.
-int stage_index_at(const model::Model& m, size_t offset);
-
-// The ARG and ENV declarations in effect for a reference on the line of instruction `at` (an
-// index as instructions_before gives), as Model::visible_at scopes them but without scanning the
-// whole file: global ARGs (and the platform ARGs) on FROM lines or before the first FROM; else
-// the predefined ARGs, then the declarations of the stage chain, nearest last.
-std::vector<const model::VarDecl*> variables_in_scope(const model::Model& m, int at, int stage,
-                                                      bool in_from_line);
-
 // The name of a variable: letters, digits and "_".
 bool is_name_char(char c);
 std::string to_lower(std::string_view s);

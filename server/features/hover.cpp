@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "features/completion.h"
+#include "features/completion_scope.h"
 #include "features/cursor_context.h"
 #include "features/docs_data.h"
 #include "features/hover_internal.h"

@@ -1,8 +1,7 @@
 #include "lsp/serve.h"
 
-#include <asio/executor_work_guard.hpp>
-#include <asio/io_context.hpp>
-#include <asio/post.hpp>
+#include "lsp/asio.h"
+
 #include <atomic>
 #include <cstdio>
 #include <exception>

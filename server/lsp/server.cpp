@@ -1,9 +1,10 @@
 #include "lsp/server.h"
 
+#include "lsp/asio.h"
+
 #include <signal.h>
 
 #include <algorithm>
-#include <asio/post.hpp>
 #include <cerrno>
 #include <cstdio>
 

@@ -5,8 +5,8 @@
 // its capability in capabilities()).
 #pragma once
 
-#include <asio/io_context.hpp>
-#include <asio/steady_timer.hpp>
+#include "lsp/asio.h"
+
 #include <cstdint>
 #include <functional>
 #include <optional>

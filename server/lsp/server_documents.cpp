@@ -1,5 +1,6 @@
 // Document synchronisation and diagnostics.
-#include <asio/post.hpp>
+#include "lsp/asio.h"
+
 #include <chrono>
 #include <cstdlib>
 #include <memory>

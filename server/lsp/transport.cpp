@@ -1,10 +1,11 @@
 #include "lsp/transport.h"
 
+#include "lsp/asio.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <unistd.h>
 
-#include <asio.hpp>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>

@@ -24,9 +24,25 @@ std::string basename_of(std::string_view p) {
   return std::string(slash == std::string_view::npos ? p : p.substr(slash + 1));
 }
 
+// Whether a *.key or *.pem file is a public key after all: a signing key for a package repository
+// (`COPY jenkins.io.key /usr/share/keyrings/jenkins.pub`), by its destination, its name or, when
+// the context is on disk, its first line.
+bool public_key(const quality::BuildContext& context, std::string_view src, std::string_view dest) {
+  std::string s = rules::to_lower(src), d = rules::to_lower(dest);
+  for (std::string_view hint : {".pub", ".asc", ".gpg", "keyring", "trusted.gpg"})
+    if (d.find(hint) != std::string::npos) return true;
+  for (std::string_view hint : {"pub", "gpg", "pgp", "signing"})
+    if (s.find(hint) != std::string::npos) return true;
+  if (context.on_disk() && src.find_first_of("*?[$") == std::string_view::npos)
+    if (std::optional<std::string> body = context.read(clean_path(src)))
+      return body->find("PUBLIC KEY") != std::string::npos && body->find("PRIVATE KEY") == std::string::npos;
+  return false;
+}
+
 void check_credential_file_copied(RuleContext& ctx) {
   const model::Model& m = ctx.doc.model();
   std::string_view text = ctx.text();
+  quality::BuildContext context = quality::BuildContext::of(ctx);
   for (size_t idx = 0; idx < m.instructions.size(); ++idx) {
     const model::Instruction& ins = m.instructions[idx];
     if ((ins.kind != model::Kind::Copy && ins.kind != model::Kind::Add) || ins.inside_onbuild || ins.stage < 0 ||
@@ -39,7 +55,8 @@ void check_credential_file_copied(RuleContext& ctx) {
       const model::Word& src = words[k];
       if (src.text.find("://") != std::string::npos || src.text.starts_with("git@")) continue;
       std::string kind = quality::credential_file_kind(src.text);
-      if (kind.empty()) continue;
+      if (kind.empty() || (kind.starts_with("a private key") && public_key(context, src.text, words.back().text)))
+        continue;
       bool reaches = quality::reaches_final_image(m, ctx.config, ins.stage);
       Diag& d = ctx.report(src.span, std::string(model::kind_keyword(ins.kind)) + " puts " + kind +
                                          " into the image layer" + (reaches ? "" : " of a build stage"));

@@ -53,8 +53,12 @@ std::vector<Build> builds_in(const Document& doc, int stage) {
   const model::Model& m = doc.model();
   std::vector<Build> out;
   quality::BaseImage base = quality::stage_base(m, stage);
-  bool no_compiler = base.name == "golang" && base.tag.find("alpine") != std::string::npos &&
-                     !installs_c_compiler(doc, stage);
+  // golang:<version>-alpine has no C compiler, so cgo is off, also when a variable names the version.
+  std::string_view base_text = base.root ? std::string_view(base.root->base_text) : std::string_view();
+  bool alpine_golang = (base.name == "golang" && base.tag.find("alpine") != std::string::npos) ||
+                       ((base_text.starts_with("golang:") || base_text.find("/golang:") != std::string_view::npos) &&
+                        base_text.find("alpine") != std::string_view::npos);
+  bool no_compiler = alpine_golang && !installs_c_compiler(doc, stage);
   for (int s : quality::stage_chain(m, stage))
     for (int i : m.stages[s].instructions) {
       const model::Instruction& ins = m.instructions[i];
@@ -120,6 +124,16 @@ void check_dynamic_binary_in_scratch(RuleContext& ctx) {
   for (const model::Stage& stage : m.stages) {
     quality::BaseImage base = quality::stage_base(m, stage.index);
     if (!static_only(base) || base.root_stage != stage.index) continue;
+    // A stage without a command only carries files for another image or `--output` (export).
+    bool runnable = false;
+    for (int i : stage.instructions)
+      if (m.instructions[i].kind == model::Kind::Cmd || m.instructions[i].kind == model::Kind::Entrypoint) runnable = true;
+    for (const model::Stage& child : m.stages)
+      if (child.parent == stage.index)
+        for (int i : child.instructions)
+          if (m.instructions[i].kind == model::Kind::Cmd || m.instructions[i].kind == model::Kind::Entrypoint)
+            runnable = true;
+    if (!runnable) continue;
     bool has_certs = false;
     int binary_from = -1;
     for (int i : stage.instructions) {

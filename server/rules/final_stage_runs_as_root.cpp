@@ -8,6 +8,8 @@
 // for distroless and Chainguard, 65532:65532 for scratch, node for node images, app for .NET
 // images, and for Alpine and Debian bases a system user created just before. It is not applied
 // automatically: the process may need to write files that root owns.
+#include <algorithm>
+
 #include "core/model/model.h"
 #include "images/catalog.h"
 #include "rules/quality_helpers.h"
@@ -56,6 +58,63 @@ size_t insertion_point(const Document& doc, const model::Stage& stage) {
   return quality::after_instruction(doc, m.instructions[stage.instructions.back()]);
 }
 
+// Whether the image is meant to start as root: it drops privileges itself (gosu, su-exec,
+// setpriv), its command is a server that does (nginx, httpd, php-fpm, sshd, supervisord, init),
+// or it has no command of its own, ONBUILD triggers, or a command that only opens a shell or a
+// language prompt (a base or toolchain image that others build on). Entrypoint scripts and init
+// wrappers (docker-entrypoint.sh, tini) are looked through.
+bool starts_as_root_by_design(const Document& doc, const std::vector<int>& chain) {
+  const model::Model& m = doc.model();
+  const model::Instruction* entrypoint = nullptr;
+  const model::Instruction* cmd = nullptr;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+    for (int i : m.stages[*it].instructions) {
+      const model::Instruction& ins = m.instructions[i];
+      if (ins.kind == model::Kind::Onbuild) return true;  // A base image for others to build on.
+      if (ins.kind == model::Kind::Entrypoint) entrypoint = &ins;
+      if (ins.kind == model::Kind::Cmd) cmd = &ins;
+      if (ins.kind != model::Kind::Run && ins.kind != model::Kind::Entrypoint && ins.kind != model::Kind::Cmd) continue;
+      std::string_view text = ins.args_text(doc.text());
+      for (std::string_view drop : {"gosu", "su-exec", "setpriv", "runuser", "s6-setuidgid", "chroot --userspec"})
+        if (text.find(drop) != std::string_view::npos) return true;
+    }
+  if (!entrypoint && !cmd) return true;
+  auto words_of = [&](const model::Instruction* ins) {
+    std::vector<std::string> out;
+    if (!ins) return out;
+    if (ins->json_form) {
+      for (const model::Word& w : ins->json_args) out.push_back(w.text);
+    } else {
+      shell::Script s = shell::split(ins->args_text(doc.text()), 0, m.escape);
+      if (!s.commands.empty())
+        for (const shell::Word& w : s.commands.front().args) out.push_back(w.value);
+    }
+    return out;
+  };
+  // An entrypoint script or init wrapper runs the rest of its arguments, or the CMD.
+  std::vector<std::string> words = words_of(entrypoint);
+  auto wrapper = [](std::string_view w) {
+    return w.find("entrypoint") != std::string_view::npos || w.ends_with(".sh") || w.ends_with("tini") ||
+           w.ends_with("dumb-init") || w == "--";
+  };
+  while (!words.empty() && wrapper(words.front())) words.erase(words.begin());
+  if (words.empty()) words = words_of(cmd);
+  if (words.empty()) return true;
+  std::string program = words[0].substr(words[0].rfind('/') == std::string::npos ? 0 : words[0].rfind('/') + 1);
+  static const std::vector<std::string_view> kPrompts = {"sh", "bash", "ash", "zsh", "python", "python3", "node", "irb",
+                                                        "jshell", "julia", "pypy", "pypy3", "ghci", "iex", "erl",
+                                                        "pwsh", "php"};
+  static const std::vector<std::string_view> kServers = {"nginx", "httpd", "httpd-foreground", "apache2-foreground",
+                                                        "php-fpm", "haproxy",
+                                                        "sshd", "supervisord", "init", "systemd", "cron", "crond"};
+  bool alone = words.size() == 1 || (words.size() == 2 && (words[1] == "-a" || words[1] == "-i"));
+  if (alone && std::find(kPrompts.begin(), kPrompts.end(), program) != kPrompts.end()) return true;
+  if (std::find(kServers.begin(), kServers.end(), program) != kServers.end() ||
+      program.starts_with("php-fpm"))
+    return true;
+  return false;
+}
+
 void check_final_stage_runs_as_root(RuleContext& ctx) {
   const model::Model& m = ctx.doc.model();
   int final = quality::final_stage(m, ctx.config);
@@ -64,6 +123,10 @@ void check_final_stage_runs_as_root(RuleContext& ctx) {
   quality::StageUser user = quality::user_at(m, final, -1, ctx.text());
   if (!user.known || !user.root()) return;
   quality::BaseImage base = quality::stage_base(m, final);
+  if (base.tag.find("windowsservercore") != std::string::npos || base.tag.find("nanoserver") != std::string::npos ||
+      base.name.find("windows") != std::string::npos)
+    return;  // Windows images have no root.
+  if (!user.explicit_user && starts_as_root_by_design(ctx.doc, quality::stage_chain(m, final))) return;
   Diag* d = nullptr;
   if (user.explicit_user) {
     d = &ctx.report(m.instructions[user.instruction].args_span,

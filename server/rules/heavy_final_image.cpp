@@ -238,6 +238,7 @@ void check_heavy_final_image(RuleContext& ctx) {
   for (int s : quality::stage_chain(m, final))
     for (int i : m.stages[s].instructions) {
       const model::Instruction& ins = m.instructions[i];
+      if (ins.kind == model::Kind::Onbuild) return;  // A base image for others to build on.
       if (ins.kind == model::Kind::Cmd && !cmd) cmd = &ins;
       if (ins.kind == model::Kind::Entrypoint && !entry) entry = &ins;
     }

@@ -92,6 +92,9 @@ void check_missing_cache_mount(RuleContext& ctx) {
     quality::RunScript script = quality::run_script(ctx.doc, ins);
     quality::StageUser user = quality::user_at(m, ins.stage, index, text);
     quality::BaseImage base = quality::stage_base(m, ins.stage);
+    if (base.tag.find("windowsservercore") != std::string::npos || base.tag.find("nanoserver") != std::string::npos ||
+        base.name.find("windows") != std::string::npos)
+      continue;  // The cache paths below are Linux ones.
     std::vector<const model::VarDecl*> visible = m.visible_at(ins.span.start, false);
     auto env = [&](std::string_view name) -> const model::VarDecl* {
       for (const model::VarDecl* d : visible)

@@ -133,11 +133,6 @@ std::optional<std::string> BuildContext::ignore_text() const {
   return *f->text;
 }
 
-bool BuildContext::excluded(std::string_view rel) const {
-  auto ig = ignore();
-  return ig && ig->excluded(rel);
-}
-
 Manifests manifests_for(const ToolUse& use, const shell::Command& cmd, const BuildContext& context,
                         std::string_view source_dir) {
   Manifests m;

@@ -101,8 +101,6 @@ std::optional<std::vector<TextEdit>> remove_commands(const Document& doc, const 
                                                      const RunScript& script, std::vector<size_t> indices);
 // Whether a word of the script (argument, assignment or redirection target) expands $name.
 bool uses_variable(const RunScript& script, std::string_view name);
-// Whether the script runs one of the programs (basenames).
-bool runs_any(const RunScript& script, std::initializer_list<std::string_view> programs);
 // The range removing word i of a command together with the blanks before it.
 ByteRange word_removal(const shell::Command& cmd, size_t i, std::string_view text);
 
@@ -143,7 +141,6 @@ std::vector<TextEdit> mount_on_consumers(const Document& doc, int stage, int aft
 
 enum class Tool { Npm, Yarn, Pnpm, Bun, Pip, Poetry, Uv, Pipenv, Go, Cargo, Bundler, Composer,
                   Maven, Gradle, Dotnet, Mix, Apt, Apk };
-std::string_view tool_name(Tool tool);
 // The ecosystem a tool belongs to for .dockerignore entries: "node", "python", "go", ...
 std::string_view tool_ecosystem(Tool tool);
 
@@ -210,7 +207,6 @@ class BuildContext {
   std::string ignore_path() const;
   // The text of that file, or nothing when there is none.
   std::optional<std::string> ignore_text() const;
-  bool excluded(std::string_view rel) const;
 
  private:
   std::optional<std::filesystem::path> dir_;

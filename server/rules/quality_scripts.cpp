@@ -198,15 +198,6 @@ bool uses_variable(const RunScript& script, std::string_view name) {
   return false;
 }
 
-bool runs_any(const RunScript& script, std::initializer_list<std::string_view> programs) {
-  for (const shell::Command& c : script.commands) {
-    std::string name = word_name(c, program_index(c));
-    for (std::string_view p : programs)
-      if (name == p) return true;
-  }
-  return false;
-}
-
 std::vector<std::string_view> credential_consumers(std::string_view basename) {
   if (basename == ".npmrc") return {"npm", "npx", "yarn", "pnpm", "bun"};
   if (basename == ".pypirc") return {"pip", "pip3", "twine", "python", "python3", "poetry", "uv"};

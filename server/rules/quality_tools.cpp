@@ -72,13 +72,6 @@ std::optional<ToolUse> classify_pip(const shell::Command& cmd, size_t program, s
 
 }  // namespace
 
-std::string_view tool_name(Tool tool) {
-  static constexpr std::string_view kNames[] = {"npm", "yarn", "pnpm", "bun", "pip", "poetry", "uv",
-                                                "pipenv", "go", "cargo", "bundler", "composer", "maven",
-                                                "gradle", "dotnet", "mix", "apt", "apk"};
-  return kNames[static_cast<int>(tool)];
-}
-
 std::string_view tool_ecosystem(Tool tool) {
   switch (tool) {
     case Tool::Npm: case Tool::Yarn: case Tool::Pnpm: case Tool::Bun: return "node";
@@ -117,6 +110,7 @@ std::optional<ToolUse> classify(const shell::Command& cmd) {
     return std::nullopt;
   }
   if (name == "yarn") {
+    if (has_word(cmd, p + 1, {"--version", "-v", "--help", "-h"})) return std::nullopt;
     if (verb.empty() || verb == "install") return use(Tool::Yarn, v, true, false, true);
     if (verb == "add" || verb == "global") return use(Tool::Yarn, v, false, false, true);
     return std::nullopt;
@@ -165,6 +159,8 @@ std::optional<ToolUse> classify(const shell::Command& cmd) {
   }
   if (name == "cargo") {
     if (verb == "fetch") return use(Tool::Cargo, v, true, false, true);
+    // cargo-chef builds the dependencies from a recipe before the sources are copied.
+    if (verb == "chef" && pos.size() > 1 && cmd.args[pos[1]].value == "cook") return use(Tool::Cargo, pos[1], true, false, true);
     if (verb == "build" || verb == "test") return use(Tool::Cargo, v, false, true, true);
     if (verb == "install") {
       bool local = has_word(cmd, v, {"--path"});

@@ -101,8 +101,12 @@ std::vector<Write> writes_in(const Document& doc, const model::Instruction& ins,
     if (name == "tee")
       for (const std::string& t : pos) file_write(t, c.in_pipeline);
     if ((name == "cp" || name == "mv" || name == "install") && pos.size() >= 2 && pos.front().starts_with("/run/secrets"))
-      if (std::string path = resolve(pos.back(), cwd, user); !path.empty())
+      if (std::string path = resolve(pos.back(), cwd, user); !path.empty()) {
+        // Into a directory: the file keeps its name.
+        if (pos.back().ends_with("/") || pos.back() == "." || path == "/tmp" || path == "/root" || path == cwd)
+          path = quality::join_path(path, pos.front().substr(pos.front().rfind('/') + 1));
         out.push_back({i, path, "a build secret", "copies a build secret to", false});
+      }
     bool config_set = pos.size() >= 2 && pos[0] == "config" && pos[1] == "set";
     bool npm_set = (name == "npm" || name == "pnpm") && (config_set || (!pos.empty() && pos[0] == "set"));
     if (npm_set) {

@@ -32,6 +32,8 @@ COPY id_rsa.pub /root/.ssh/
 ADD @(CredentialFileCopied)[[.aws/]] /root/.aws/
 COPY @(CredentialFileCopied)[[certs/server.key]] /etc/ssl/private/
 COPY certs/server.crt /etc/ssl/certs/
+COPY jenkins.io-2026.key /war/jenkins-key.pub
+COPY repo-signing.key /usr/share/keyrings/
 COPY @(CredentialFileCopied)[[kubeconfig]] /root/.kube/config
 COPY [@(CredentialFileCopied)[[".git-credentials"]], "/root/"]
 )docker");

@@ -20,9 +20,14 @@ COPY --from=build /out/static /static
 COPY --from=build /out/linked /linked
 COPY --from=build @(DynamicBinaryInScratch)[[/out/server]] /server
 COPY --from=build @(DynamicBinaryInScratch)[[/src/bin/tool]] /tool
+ENTRYPOINT ["/server"]
 
 FROM gcr.io/distroless/static-debian12
 COPY --from=build @(DynamicBinaryInScratch)[[/out]] /bin/
+CMD ["/bin/server"]
+
+FROM scratch AS binaries
+COPY --from=build /out/server /
 
 FROM gcr.io/distroless/base-debian12
 COPY --from=build /out/server /server
@@ -51,6 +56,14 @@ COPY --from=alpine /b /b
 COPY --from=exported /c /c
 COPY --from=cross /d /d
 COPY --from=env /etc/ssl/certs /etc/ssl/certs
+ENTRYPOINT ["/a"]
+
+FROM golang:${GO_VERSION}-alpine AS unknown_version
+RUN go build -o /e .
+FROM scratch
+COPY --from=unknown_version /e /e
+COPY --from=env /etc/ssl/certs /etc/ssl/certs
+ENTRYPOINT ["/e"]
 )docker");
 }
 
@@ -61,10 +74,11 @@ RUN go build -o /bin/app .
 
 FROM @(DynamicBinaryInScratch)[[scratch]]
 COPY --from=build /bin/app /app
+ENTRYPOINT ["/app"]
 )docker");
   auto doc = Document::create("file:///test/Dockerfile", 0,
                               "FROM golang:1.22-alpine AS build\nRUN go build -o /bin/app .\nFROM scratch\n"
-                              "COPY --from=build /bin/app /app\n");
+                              "COPY --from=build /bin/app /app\nENTRYPOINT [\"/app\"]\n");
   std::vector<Diag> found;
   for (const Diag& d : run_rules(*doc, Config{}))
     if (d.rule_id == "DynamicBinaryInScratch") found.push_back(d);
@@ -76,7 +90,8 @@ COPY --from=build /bin/app /app
 TEST_CASE("DynamicBinaryInScratch message and fixes", "[quality]") {
   auto doc = Document::create("file:///test/Dockerfile", 0,
                               "FROM golang:1.22 AS build\nRUN go build -o /out/server .\nFROM scratch\n"
-                              "COPY --from=build /out/server /server\nCOPY --from=build /etc/ssl/certs /etc/ssl/certs\n");
+                              "COPY --from=build /out/server /server\nCOPY --from=build /etc/ssl/certs /etc/ssl/certs\n"
+                              "CMD [\"/server\"]\n");
   std::vector<Diag> found;
   for (const Diag& d : run_rules(*doc, Config{}))
     if (d.rule_id == "DynamicBinaryInScratch") found.push_back(d);
@@ -86,13 +101,15 @@ TEST_CASE("DynamicBinaryInScratch message and fixes", "[quality]") {
   CHECK(found[0].fixes.at(0).safe);
   check_fix("DynamicBinaryInScratch",
             "FROM golang:1.22 AS build\nRUN go build -o /out/server .\nFROM scratch\n"
-            "COPY --from=build ^/out/server /server\nCOPY --from=build /etc/ssl/certs /etc/ssl/certs\n",
+            "COPY --from=build ^/out/server /server\nCOPY --from=build /etc/ssl/certs /etc/ssl/certs\nCMD [\"/server\"]\n",
             "FROM golang:1.22 AS build\nRUN CGO_ENABLED=0 go build -o /out/server .\nFROM scratch\n"
-            "COPY --from=build /out/server /server\nCOPY --from=build /etc/ssl/certs /etc/ssl/certs\n");
+            "COPY --from=build /out/server /server\nCOPY --from=build /etc/ssl/certs /etc/ssl/certs\nCMD [\"/server\"]\n");
   check_fix("DynamicBinaryInScratch",
-            "FROM golang:1.22-alpine AS build\nRUN go build -o /bin/app .\nFROM ^scratch\nCOPY --from=build /bin/app /app\n",
+            "FROM golang:1.22-alpine AS build\nRUN go build -o /bin/app .\nFROM ^scratch\nCOPY --from=build /bin/app /app\n"
+            "CMD [\"/app\"]\n",
             "FROM golang:1.22-alpine AS build\nRUN go build -o /bin/app .\nFROM scratch\n"
-            "COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nCOPY --from=build /bin/app /app\n");
+            "COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nCOPY --from=build /bin/app /app\n"
+            "CMD [\"/app\"]\n");
 }
 
 }  // namespace dfls::test

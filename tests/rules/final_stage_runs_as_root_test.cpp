@@ -47,11 +47,41 @@ COPY app /app
   check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
 FROM alpine
 USER 1000:1000
+CMD ["/app"]
 )docker");
   check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
 FROM alpine
 ARG RUNTIME_USER
 USER $RUNTIME_USER
+)docker");
+}
+
+TEST_CASE("FinalStageRunsAsRoot leaves images that start as root by design", "[quality]") {
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y gosu
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["postgres"]
+)docker");
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y nginx
+CMD ["nginx", "-g", "daemon off;"]
+)docker");
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM python:3.12-slim
+RUN pip install poetry
+CMD ["python3"]
+)docker");
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM golang:1.22 AS build
+RUN go build -o /out/tool .
+FROM scratch AS binaries
+COPY --from=build /out/tool /
+)docker");
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+CMD ["app.exe"]
 )docker");
 }
 
@@ -82,14 +112,15 @@ TEST_CASE("FinalStageRunsAsRoot message and fixes", "[quality]") {
   check_fix("FinalStageRunsAsRoot", "FROM alpine:3.20\nCOPY app /app\nCMD [\"/app\"]\n",
             "FROM alpine:3.20\nCOPY app /app\nRUN addgroup -S app && adduser -S -G app -H -D app\nUSER app\n"
             "CMD [\"/app\"]\n");
-  check_fix("FinalStageRunsAsRoot", "FROM python:3.12-slim\nCOPY . /app",
+  check_fix("FinalStageRunsAsRoot", "FROM python:3.12-slim\nCOPY . /app\nENTRYPOINT [\"python\", \"/app/main.py\"]",
             "FROM python:3.12-slim\nCOPY . /app\n"
-            "RUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\n");
+            "RUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\n"
+            "ENTRYPOINT [\"python\", \"/app/main.py\"]");
   check_fix("FinalStageRunsAsRoot", "FROM golang:1.22 AS b\nFROM scratch\nCOPY --from=b /app /app\n# run it\nENTRYPOINT [\"/app\"]\n",
             "FROM golang:1.22 AS b\nFROM scratch\nCOPY --from=b /app /app\nUSER 65532:65532\n# run it\n"
             "ENTRYPOINT [\"/app\"]\n");
-  check_fix("FinalStageRunsAsRoot", "FROM gcr.io/distroless/static-debian12\nCOPY app /app\n",
-            "FROM gcr.io/distroless/static-debian12\nCOPY app /app\nUSER nonroot:nonroot\n");
+  check_fix("FinalStageRunsAsRoot", "FROM gcr.io/distroless/static-debian12\nCOPY app /app\nCMD [\"/app\"]\n",
+            "FROM gcr.io/distroless/static-debian12\nCOPY app /app\nUSER nonroot:nonroot\nCMD [\"/app\"]\n");
 }
 
 }  // namespace dfls::test
