@@ -3,6 +3,7 @@
 //                                time of a full analysis (model + all rules) per file
 //   dfls_bench edit FILE         one-character incremental edit of a large file: reparse, model
 //                                and rules, median over many edits at different places
+//   dfls_bench rules FILE        the time of each rule on one file, slowest first
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -102,11 +103,40 @@ int bench_edit(const std::filesystem::path& file) {
   return 0;
 }
 
+int bench_rules(const std::filesystem::path& file) {
+  auto doc = Document::create("file:///bench", 1, read_file(file));
+  doc->model();
+  auto t_all = Clock::now();
+  run_rules(*doc, Config{});
+  double all_us = micros_since(t_all);
+  auto t_none = Clock::now();
+  run_rules(*doc, Config{}, std::span<const Rule>());
+  double overhead_us = micros_since(t_none);
+  std::printf("all rules together: %.0f us; run_rules with no rules (suppressions, syntax errors): %.0f us\n",
+              all_us, overhead_us);
+  std::vector<std::pair<double, std::string_view>> times;
+  double total = 0;
+  for (const Rule& rule : all_rules()) {
+    auto t0 = Clock::now();
+    run_rules(*doc, Config{}, std::span<const Rule>(&rule, 1));
+    double us = micros_since(t0) - overhead_us;
+    total += us;
+    times.emplace_back(us, rule.id);
+  }
+  std::sort(times.rbegin(), times.rend());
+  std::printf("file: %zu lines; rules one by one, without that overhead: %.0f us\n", doc->lines().line_count(), total);
+  for (size_t i = 0; i < times.size() && i < 25; ++i)
+    std::printf("%10.0f us  %.*s\n", times[i].first, static_cast<int>(times[i].second.size()),
+                times[i].second.data());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc == 3 && std::string(argv[1]) == "corpus") return bench_corpus(argv[2]);
   if (argc == 3 && std::string(argv[1]) == "edit") return bench_edit(argv[2]);
-  std::fprintf(stderr, "usage: dfls_bench corpus DIR | dfls_bench edit FILE\n");
+  if (argc == 3 && std::string(argv[1]) == "rules") return bench_rules(argv[2]);
+  std::fprintf(stderr, "usage: dfls_bench corpus DIR | dfls_bench edit FILE | dfls_bench rules FILE\n");
   return 2;
 }

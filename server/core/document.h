@@ -4,8 +4,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/line_index.h"
 #include "syntax/tree.h"
@@ -15,6 +18,10 @@ namespace dfls {
 namespace model {
 class Model;
 }
+
+// One address per type: the key of a derived analysis (see Document::derived).
+template <class T>
+inline constexpr char derived_key = 0;
 
 class Document {
  public:
@@ -28,6 +35,20 @@ class Document {
   syntax::Node root() const { return tree_.root(); }
   const LineIndex& lines() const { return lines_; }
   const model::Model& model() const { return *model_; }
+
+  // An analysis derived from this document (the shell split of every RUN, say), computed by
+  // make(*this) on first use and kept as long as the document, so that the rules and features
+  // that need it share one computation. One value per type T; safe to call from several threads.
+  template <class T, class Make>
+  const T& derived(Make make) const {
+    const void* key = &derived_key<T>;
+    std::lock_guard lock(derived_mutex_);
+    for (const auto& [k, value] : derived_)
+      if (k == key) return *static_cast<const T*>(value.get());
+    auto value = std::make_shared<const T>(make(*this));
+    derived_.emplace_back(key, value);
+    return *value;
+  }
 
   Document(const Document&) = delete;
   Document& operator=(const Document&) = delete;
@@ -43,6 +64,8 @@ class Document {
   syntax::Tree tree_;
   LineIndex lines_;
   std::unique_ptr<model::Model> model_;
+  mutable std::recursive_mutex derived_mutex_;  // Recursive: one analysis may use another.
+  mutable std::vector<std::pair<const void*, std::shared_ptr<const void>>> derived_;
 };
 
 // Applies a sequence of byte-range replacements to a document, each relative to the text left by

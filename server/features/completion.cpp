@@ -110,7 +110,7 @@ void complete_variables(Builder& b) {
   const VariableSpot& v = *ctx.variable;
   bool in_from = ctx.kind == Kind::From && !ctx.onbuild;
   if (!v.in_modifier) {
-    auto vars = variables_in_scope(b.model(), ctx.instruction_index, ctx.stage, in_from);
+    auto vars = b.model().visible_in(ctx.instruction_index, ctx.stage, in_from);
     for (const model::VarDecl* d : vars) {
       bool predefined = d->kind == model::VarKind::Predefined;
       int rank = predefined ? 0 : std::max(0, ctx.instruction_index - d->instruction);
@@ -212,7 +212,7 @@ void complete_arguments(Builder& b) {
       // Inside a stage: the global and platform ARGs, which need redeclaring to be used.
       if (ctx.stage < 0 || typed.find('=') != std::string::npos) break;
       int rank = 0;
-      for (const model::VarDecl* d : variables_in_scope(b.model(), before, ctx.stage, true)) {
+      for (const model::VarDecl* d : b.model().visible_in(before, ctx.stage, true)) {
         bool global = d->kind == model::VarKind::GlobalArg;
         auto& item = b.add(d->name, CompletionKind::Variable, sort_key(global ? 10 : 20, rank++));
         item.detail = global ? "global ARG: " + value_detail(*d) : "platform ARG set by BuildKit";

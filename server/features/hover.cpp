@@ -25,7 +25,7 @@ std::optional<HoverResult> variable_hover(const Document& doc, const CursorConte
   const VariableSpot& v = *ctx.variable;
   bool in_from = ctx.kind == Kind::From && !ctx.onbuild;
   const model::VarDecl* found = nullptr;
-  for (const auto* d : variables_in_scope(doc.model(), ctx.instruction_index, ctx.stage, in_from))
+  for (const auto* d : doc.model().visible_in(ctx.instruction_index, ctx.stage, in_from))
     if (d->name == v.full_text) found = d;
   return result(variable_markdown(doc, v.full_text, found, false), v.full_name);
 }

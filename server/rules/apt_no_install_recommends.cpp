@@ -20,7 +20,7 @@ bool mentions_install_recommends(const shell::Command& cmd) {
 
 void check_apt_no_install_recommends(RuleContext& ctx) {
   const model::Model& m = ctx.doc.model();
-  std::vector<shell_rules::RunScripts> runs = shell_rules::all_runs(ctx.doc);
+  auto runs = shell_rules::all_runs(ctx.doc);
   // Stages where a RUN configured apt's default, with the offset of that RUN.
   std::vector<size_t> configured(m.stages.size(), std::string::npos);
   for (const shell_rules::RunScripts& run : runs) {

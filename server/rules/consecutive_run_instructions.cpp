@@ -35,7 +35,7 @@ void check_consecutive_run_instructions(RuleContext& ctx) {
         prev = nullptr;
         continue;
       }
-      shell_rules::RunScripts run = shell_rules::run_scripts(ctx.doc, ins);
+      const shell_rules::RunScripts& run = shell_rules::run_scripts(ctx.doc, ins);
       size_t count = run.analysed ? command_count(run) : 1;
       if (prev && flags_text(text, *prev) == flags_text(text, ins) && count <= 2 && prev_count <= 2)
         ctx.report(ins.keyword_span, "RUN right after a RUN with the same flags: join them with && into one layer");

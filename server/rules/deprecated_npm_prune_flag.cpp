@@ -20,7 +20,7 @@ void check_deprecated_npm_prune_flag(RuleContext& ctx) {
   const model::Model& m = ctx.doc.model();
   for (const model::Instruction& ins : m.instructions) {
     if (ins.kind != model::Kind::Run || ins.inside_onbuild) continue;
-    quality::RunScript script = quality::run_script(ctx.doc, ins);
+    const quality::RunScript& script = quality::run_script(ctx.doc, ins);
     for (const shell::Command& c : script.commands) {
       size_t p = quality::program_index(c);
       if (quality::word_name(c, p) != "npm") continue;

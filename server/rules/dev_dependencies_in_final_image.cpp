@@ -77,7 +77,7 @@ std::vector<Install> dev_installs(const Document& doc, int stage) {
     for (int i : m.stages[*it].instructions) {
       const model::Instruction& ins = m.instructions[i];
       if (ins.kind != model::Kind::Run || ins.inside_onbuild) continue;
-      quality::RunScript script = quality::run_script(doc, ins);
+      const quality::RunScript& script = quality::run_script(doc, ins);
       for (const shell::Command& c : script.commands) {
         if (prunes(c)) out.clear();
         std::optional<quality::ToolUse> use = quality::classify(c);

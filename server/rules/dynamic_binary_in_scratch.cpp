@@ -68,7 +68,7 @@ std::vector<Build> builds_in(const Document& doc, int stage) {
       std::string env_cgo;
       bool env_static = (decl_value(m, ins, "CGO_ENABLED", &env_cgo) && env_cgo == "0") ||
                         decl_value(m, ins, "GOARCH", nullptr);
-      quality::RunScript script = quality::run_script(doc, ins);
+      const quality::RunScript& script = quality::run_script(doc, ins);
       bool exported = false;
       for (const shell::Command& c : script.commands) {
         std::string program = quality::word_name(c, quality::program_index(c));

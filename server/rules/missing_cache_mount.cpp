@@ -10,6 +10,8 @@
 // syntax line. For apt it also removes the docker-clean hook of Debian images (which empties the
 // package cache after each install) in a RUN of its own, as Docker's documentation does; that
 // fix is not applied automatically since it changes the image.
+#include <algorithm>
+
 #include "core/model/model.h"
 #include "rules/quality_helpers.h"
 #include "rules/rule.h"
@@ -86,16 +88,22 @@ void check_missing_cache_mount(RuleContext& ctx) {
   for (size_t i = 0; i < m.instructions.size(); ++i) {
     const model::Instruction& ins = m.instructions[i];
     if (ins.kind != model::Kind::Run || ins.inside_onbuild || ins.stage < 0) continue;
+    const quality::RunScript& script = quality::run_script(ctx.doc, ins);
+    // Most RUNs download nothing: look no further at them.
+    if (std::none_of(script.commands.begin(), script.commands.end(), [](const shell::Command& c) {
+          std::optional<quality::ToolUse> use = quality::classify(c);
+          return use && use->downloads;
+        }))
+      continue;
     int index = static_cast<int>(i);
     std::string workdir = quality::workdir_at(m, ins.stage, index).value_or("/");
     std::vector<std::string> targets = quality::cache_mount_targets(ins, workdir);
-    quality::RunScript script = quality::run_script(ctx.doc, ins);
     quality::StageUser user = quality::user_at(m, ins.stage, index, text);
     quality::BaseImage base = quality::stage_base(m, ins.stage);
     if (base.tag.find("windowsservercore") != std::string::npos || base.tag.find("nanoserver") != std::string::npos ||
         base.name.find("windows") != std::string::npos)
       continue;  // The cache paths below are Linux ones.
-    std::vector<const model::VarDecl*> visible = m.visible_at(ins.span.start, false);
+    std::vector<const model::VarDecl*> visible = m.visible_in(index, ins.stage, false);
     auto env = [&](std::string_view name) -> const model::VarDecl* {
       for (const model::VarDecl* d : visible)
         if (d->name == name && d->kind != model::VarKind::Predefined) return d;

@@ -41,7 +41,7 @@ void check_npm_install_in_image(RuleContext& ctx) {
   for (size_t i = 0; i < m.instructions.size(); ++i) {
     const model::Instruction& ins = m.instructions[i];
     if (ins.kind != model::Kind::Run || ins.inside_onbuild || ins.stage < 0) continue;
-    quality::RunScript script = quality::run_script(ctx.doc, ins);
+    const quality::RunScript& script = quality::run_script(ctx.doc, ins);
     for (const shell::Command& c : script.commands) {
       std::optional<quality::ToolUse> use = quality::classify(c);
       if (!use || use->tool != quality::Tool::Npm || !use->deps || c.args[use->verb].value == "ci") continue;

@@ -22,7 +22,7 @@ void check_pointless_cache_cleanup(RuleContext& ctx) {
     std::string workdir = quality::workdir_at(m, ins.stage, static_cast<int>(i)).value_or("/");
     std::vector<std::string> targets = quality::cache_mount_targets(ins, workdir);
     if (targets.empty()) continue;
-    quality::RunScript script = quality::run_script(ctx.doc, ins);
+    const quality::RunScript& script = quality::run_script(ctx.doc, ins);
     quality::StageUser user = quality::user_at(m, ins.stage, static_cast<int>(i), text);
     quality::BaseImage base = quality::stage_base(m, ins.stage);
     for (const quality::Cleanup& c : quality::find_cleanups(script, text, user, base)) {

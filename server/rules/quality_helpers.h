@@ -82,7 +82,8 @@ struct RunScript {
   std::vector<shell::Separator> separators;
   char escape = '\\';                    // The escape of the text the commands are in.
 };
-RunScript run_script(const Document& doc, const model::Instruction& ins);
+// Computed once per document and instruction (ins must be one of doc's instructions).
+const RunScript& run_script(const Document& doc, const model::Instruction& ins);
 
 // The index of the program word of a command after wrappers (sudo, env, time, nice, exec,
 // xargs...), or args.size() when there is none.

@@ -5,6 +5,8 @@
 #include <cctype>
 
 #include "rules/quality_helpers.h"
+
+#include "core/lazy_table.h"
 #include "rules/rule_helpers.h"
 
 namespace dfls::quality {
@@ -22,7 +24,9 @@ std::string basename_of(std::string_view path) {
 // ---------------------------------------------------------------------------------------------
 // RUN scripts.
 
-RunScript run_script(const Document& doc, const model::Instruction& ins) {
+namespace {
+
+RunScript split_script(const Document& doc, const model::Instruction& ins) {
   RunScript out;
   const model::Model& m = doc.model();
   std::string_view text = doc.text();
@@ -62,6 +66,15 @@ RunScript run_script(const Document& doc, const model::Instruction& ins) {
     for (auto& s : body.separators) out.separators.push_back(s);
   }
   return out;
+}
+
+}  // namespace
+
+const RunScript& run_script(const Document& doc, const model::Instruction& ins) {
+  const auto& instructions = doc.model().instructions;
+  const auto& table = doc.derived<LazyTable<RunScript>>(
+      [&](const Document&) { return LazyTable<RunScript>(instructions.size()); });
+  return table.get(static_cast<size_t>(&ins - instructions.data()), [&] { return split_script(doc, ins); });
 }
 
 size_t program_index(const shell::Command& cmd) {
@@ -216,7 +229,7 @@ std::vector<TextEdit> mount_on_consumers(const Document& doc, int stage, int aft
     if (i <= after || ins.kind != model::Kind::Run || ins.inside_onbuild ||
         std::find(skip.begin(), skip.end(), i) != skip.end())
       continue;
-    RunScript script = run_script(doc, ins);
+    const RunScript& script = run_script(doc, ins);
     bool consumer = false;
     for (const shell::Command& c : script.commands) {
       std::string name = word_name(c, program_index(c));

@@ -3,6 +3,7 @@
 // credential file names (see quality_helpers.h). Matching is done by hand, one pass over the
 // text, so that a large file stays cheap.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <set>
 
@@ -105,9 +106,21 @@ std::string mask_secret(std::string_view value) {
 }
 
 std::vector<SecretLiteral> find_secret_literals(std::string_view text) {
+  // The characters a match can start with: a token prefix, AKIA/ASIA, "-----BEGIN ", "_auth..."
+  // and the "://" of a URL. Other positions are skipped at once.
+  static const std::array<bool, 256> kStarts = [] {
+    std::array<bool, 256> starts{};
+    for (const Prefix& p : kPrefixes) starts[static_cast<unsigned char>(p.prefix.front())] = true;
+    for (char c : {'A', '-', '_', ':'}) starts[static_cast<unsigned char>(c)] = true;
+    return starts;
+  }();
   std::vector<SecretLiteral> out;
   size_t i = 0;
   while (i < text.size()) {
+    if (!kStarts[static_cast<unsigned char>(text[i])]) {
+      ++i;
+      continue;
+    }
     bool boundary = i == 0 || !(alnum(text[i - 1]) || text[i - 1] == '_');
     size_t matched = 0;
     if (boundary) {

@@ -168,7 +168,7 @@ void check_secret_in_layer(RuleContext& ctx) {
     std::optional<std::string> cwd = quality::workdir_at(m, ins.stage, index);
     if (!cwd) continue;
     quality::StageUser user = quality::user_at(m, ins.stage, index, text);
-    quality::RunScript script = quality::run_script(ctx.doc, ins);
+    const quality::RunScript& script = quality::run_script(ctx.doc, ins);
     std::vector<std::string> mounted;  // tmpfs and secret targets: not part of the layer.
     for (const model::Flag* f : ins.flags_named("mount")) {
       const model::MountOption* type = f->option({"type"});
@@ -188,7 +188,7 @@ void check_secret_in_layer(RuleContext& ctx) {
         const model::Instruction& run = m.instructions[j];
         if (j <= index || run.kind != model::Kind::Run) continue;
         std::optional<std::string> run_cwd = quality::workdir_at(m, ins.stage, j);
-        quality::RunScript s = quality::run_script(ctx.doc, run);
+        const quality::RunScript& s = quality::run_script(ctx.doc, run);
         std::vector<size_t> del = deletes(s, w.path, run_cwd.value_or("/"), user, 0);
         if (del.empty()) continue;
         if (later < 0) later = j;

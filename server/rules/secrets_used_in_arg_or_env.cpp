@@ -42,12 +42,12 @@ std::optional<Fix> secret_fix(const Document& doc, const model::Instruction& ins
   for (size_t i = static_cast<size_t>(index) + 1; i < m.instructions.size(); ++i) {
     const model::Instruction& run = m.instructions[i];
     if (run.kind != model::Kind::Run || run.inside_onbuild || run.stage < 0) continue;
+    if (!quality::uses_variable(quality::run_script(doc, run), name)) continue;
     // The declaration must be the one in effect there.
     bool visible = false;
-    for (const model::VarDecl* d : m.visible_at(run.span.start, false))
+    for (const model::VarDecl* d : m.visible_in(static_cast<int>(i), run.stage, false))
       if (d->name == name) visible = d == &m.decls[static_cast<size_t>(decl)];
     if (!visible) continue;
-    if (!quality::uses_variable(quality::run_script(doc, run), name)) continue;
     bool mounted = false;
     for (const model::Flag* f : run.flags_named("mount"))
       if (const model::MountOption* env = f->option({"env"}); env && env->value == name) mounted = true;

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
+
+#include "core/lazy_table.h"
 
 namespace dfls::shell_rules {
 
@@ -219,9 +222,7 @@ bool shell_shebang(std::string_view body) {
   return is_posix_shell_name(program);
 }
 
-}  // namespace
-
-RunScripts run_scripts(const Document& doc, const model::Instruction& ins) {
+RunScripts split_run(const Document& doc, const model::Instruction& ins) {
   RunScripts out;
   out.ins = &ins;
   if (ins.kind != model::Kind::Run || ins.json_form) return out;
@@ -259,8 +260,18 @@ RunScripts run_scripts(const Document& doc, const model::Instruction& ins) {
   return out;
 }
 
-std::vector<RunScripts> all_runs(const Document& doc, bool include_onbuild) {
-  std::vector<RunScripts> out;
+}  // namespace
+
+const RunScripts& run_scripts(const Document& doc, const model::Instruction& ins) {
+  const auto& instructions = doc.model().instructions;
+  const auto& table = doc.derived<LazyTable<RunScripts>>(
+      [&](const Document&) { return LazyTable<RunScripts>(instructions.size()); });
+  size_t index = static_cast<size_t>(&ins - instructions.data());
+  return table.get(index, [&] { return split_run(doc, ins); });
+}
+
+std::vector<std::reference_wrapper<const RunScripts>> all_runs(const Document& doc, bool include_onbuild) {
+  std::vector<std::reference_wrapper<const RunScripts>> out;
   for (const model::Instruction& ins : doc.model().instructions)
     if (ins.kind == model::Kind::Run && (include_onbuild || !ins.inside_onbuild)) out.push_back(run_scripts(doc, ins));
   return out;

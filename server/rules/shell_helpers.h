@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -96,9 +97,10 @@ struct RunScripts {
 // Splits a RUN (shell form only; ONBUILD RUN included). A heredoc body is a script when the
 // command reading it is missing (`RUN <<EOF`) or is a shell (`RUN bash <<EOF`, without -c), and
 // its first line is not a shebang naming something else than a POSIX shell.
-RunScripts run_scripts(const Document& doc, const model::Instruction& ins);
+// Computed once per document and instruction (ins must be one of doc's instructions).
+const RunScripts& run_scripts(const Document& doc, const model::Instruction& ins);
 // Every RUN of the file in order, ONBUILD RUNs included unless told otherwise.
-std::vector<RunScripts> all_runs(const Document& doc, bool include_onbuild = true);
+std::vector<std::reference_wrapper<const RunScripts>> all_runs(const Document& doc, bool include_onbuild = true);
 
 // ---------------------------------------------------------------------------------------------
 // Package managers and other tools.

@@ -231,12 +231,13 @@ void check_source_copied_before_dependency_install(RuleContext& ctx) {
     std::vector<WholeCopy> wholes;
     std::vector<std::string> copied;  // Explicit sources copied so far (cleaned).
     std::set<Tool> dep_tools;
-    std::vector<quality::RunScript> scripts(stage.instructions.size());
+    static const quality::RunScript kNoScript;
+    std::vector<const quality::RunScript*> scripts(stage.instructions.size(), &kNoScript);
     for (size_t k = 0; k < stage.instructions.size(); ++k) {
       const model::Instruction& ins = m.instructions[stage.instructions[k]];
       if (ins.kind != model::Kind::Run || ins.inside_onbuild) continue;
-      scripts[k] = quality::run_script(ctx.doc, ins);
-      for (const shell::Command& c : scripts[k].commands)
+      scripts[k] = &quality::run_script(ctx.doc, ins);
+      for (const shell::Command& c : scripts[k]->commands)
         if (auto use = quality::classify(c); use && use->deps) dep_tools.insert(use->tool);
     }
     std::set<std::pair<int, Tool>> reported;
@@ -268,7 +269,7 @@ void check_source_copied_before_dependency_install(RuleContext& ctx) {
       if (ins.kind != model::Kind::Run || wholes.empty()) continue;
       std::optional<std::string> cwd = quality::workdir_at(m, stage.index, i);
       if (!cwd) continue;
-      const quality::RunScript& script = scripts[k];
+      const quality::RunScript& script = *scripts[k];
       for (size_t ci = 0; ci < script.commands.size(); ++ci) {
         const shell::Command& c = script.commands[ci];
         if (quality::word_name(c, quality::program_index(c)) == "cd" && c.args.size() == 2) {

@@ -22,7 +22,7 @@ void check_unknown_npm_flag(RuleContext& ctx) {
   std::string_view text = ctx.text();
   for (const model::Instruction& ins : m.instructions) {
     if (ins.kind != model::Kind::Run || ins.inside_onbuild) continue;
-    quality::RunScript script = quality::run_script(ctx.doc, ins);
+    const quality::RunScript& script = quality::run_script(ctx.doc, ins);
     for (const shell::Command& c : script.commands) {
       size_t p = quality::program_index(c);
       if (quality::word_name(c, p) != "npm") continue;

@@ -31,7 +31,7 @@ bool extracts(const shell::Command& c, size_t program) {
 
 void check_use_add_for_archive(RuleContext& ctx) {
   const model::Model& m = ctx.doc.model();
-  std::vector<shell_rules::RunScripts> runs = shell_rules::all_runs(ctx.doc, false);
+  auto runs = shell_rules::all_runs(ctx.doc, false);
   for (const model::Instruction& ins : m.instructions) {
     if (ins.kind != model::Kind::Copy || ins.inside_onbuild || ins.flag("from")) continue;
     for (const model::Word* w : shell_rules::copy_paths(ins).sources) {

@@ -11,7 +11,7 @@ namespace {
 
 void check_wget_and_curl(RuleContext& ctx) {
   const model::Model& m = ctx.doc.model();
-  std::vector<shell_rules::RunScripts> runs = shell_rules::all_runs(ctx.doc, false);
+  auto runs = shell_rules::all_runs(ctx.doc, false);
   for (const model::Stage& stage : m.stages) {
     std::vector<const shell::Word*> wget, curl;
     for (const shell_rules::RunScripts& run : runs) {

@@ -40,7 +40,7 @@ TEST_CASE("shell helpers: the commands of a RUN, heredoc scripts included", "[ha
       "RUN cat <<EOF > /x\nnot-a-command\nEOF\n"
       "RUN <<EOF\n#!/usr/bin/env python3\nprint(1)\nEOF\n"
       "RUN [\"make\", \"all\"]\n");
-  RunScripts line = run_scripts(*doc, run_at(*doc, 0));
+  const RunScripts& line = run_scripts(*doc, run_at(*doc, 0));
   REQUIRE(line.analysed);
   CHECK(names(line) == std::vector<std::string>{"make", "cd", "build", "echo", "uname"});
   CHECK(line.commands[0].program == 5);  // sudo -u app env A=1 make
@@ -48,14 +48,14 @@ TEST_CASE("shell helpers: the commands of a RUN, heredoc scripts included", "[ha
   REQUIRE(uname);
   CHECK(doc->text().substr(uname->start, 5) == "uname");
 
-  RunScripts direct = run_scripts(*doc, run_at(*doc, 1));
+  const RunScripts& direct = run_scripts(*doc, run_at(*doc, 1));
   CHECK(names(direct) == std::vector<std::string>{"", "apt-get"});
   REQUIRE(direct.bodies.size() == 1);
   CHECK(direct.body_direct == std::vector<bool>{true});
   CHECK(direct.commands[1].heredoc);
   CHECK(doc->text().substr(direct.commands[1].cmd->start, 7) == "apt-get");
 
-  RunScripts bash = run_scripts(*doc, run_at(*doc, 2));
+  const RunScripts& bash = run_scripts(*doc, run_at(*doc, 2));
   CHECK(names(bash) == std::vector<std::string>{"bash", "make"});
   CHECK(bash.body_direct == std::vector<bool>{false});
   CHECK(names(run_scripts(*doc, run_at(*doc, 3))) == std::vector<std::string>{"cat"});
@@ -89,7 +89,7 @@ TEST_CASE("shell helpers: tools, verbs, operands and options", "[hadolint][shell
       "FROM python\n"
       "RUN pip3 --proxy http://p:3128 install -r req.txt flask && python3.12 -m pip install x "
       "&& apt-get -o A=B -qy install --no-install-recommends curl && yarn --frozen-lockfile && pip -- install\n");
-  RunScripts run = run_scripts(*doc, run_at(*doc, 0));
+  const RunScripts& run = run_scripts(*doc, run_at(*doc, 0));
   auto pips = tool_commands(run, "pip", {"install"});
   REQUIRE(pips.size() == 2);
   CHECK(pips[0].cmd().args[pips[0].verb].value == "install");
@@ -122,7 +122,7 @@ TEST_CASE("shell helpers: cache mounts", "[hadolint][shell_helpers]") {
 TEST_CASE("shell helpers: appending a command", "[hadolint][shell_helpers]") {
   auto check = [](std::string text, std::optional<std::string> after) {
     auto doc = doc_of(text);
-    RunScripts run = run_scripts(*doc, run_at(*doc, 0));
+    const RunScripts& run = run_scripts(*doc, run_at(*doc, 0));
     auto edit = append_command(*doc, run, "cleanup");
     REQUIRE(edit.has_value() == after.has_value());
     if (!edit) return;

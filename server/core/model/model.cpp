@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 #include "core/model/model_builder.h"
 #include "syntax/names.h"
@@ -72,17 +73,20 @@ const Stage* Model::stage_named(std::string_view name) const {
 }
 
 const Stage* Model::stage_at(size_t offset) const {
-  const Stage* found = nullptr;
-  for (const auto& s : stages)
-    if (s.span.start <= offset) found = &s;
-  return found;
+  auto it = std::upper_bound(stages.begin(), stages.end(), offset,
+                             [](size_t o, const Stage& s) { return o < s.span.start; });
+  return it == stages.begin() ? nullptr : &*std::prev(it);
 }
 
 const Instruction* Model::instruction_at(size_t offset) const {
-  const Instruction* found = nullptr;
-  for (const auto& ins : instructions)
-    if (ins.span.start <= offset && offset <= ins.span.end) found = &ins;  // Innermost (ONBUILD) last.
-  return found;
+  // Instructions are in file order; an ONBUILD's trigger comes right after it and inside it.
+  auto it = std::upper_bound(instructions.begin(), instructions.end(), offset,
+                             [](size_t o, const Instruction& ins) { return o < ins.span.start; });
+  for (int back = 0; back < 2 && it != instructions.begin(); ++back) {
+    --it;
+    if (it->span.start <= offset && offset <= it->span.end) return &*it;
+  }
+  return nullptr;
 }
 
 void ModelBuilder::read_directives(syntax::Node root) {

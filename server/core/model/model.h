@@ -173,14 +173,18 @@ class Model {
   const Directive* directive(std::string_view name) const;
   // The stage named (case-insensitive), or nullptr.
   const Stage* stage_named(std::string_view name) const;
-  // The stage containing offset (the last one starting before it), or nullptr before the first FROM.
+  // The stage containing offset (the last one starting before it), or nullptr before the first
+  // FROM. A binary search, as instruction_at.
   const Stage* stage_at(size_t offset) const;
-  // The instruction containing offset, or nullptr.
+  // The instruction containing offset (the ONBUILD trigger rather than the ONBUILD), or nullptr.
   const Instruction* instruction_at(size_t offset) const;
   // The declarations visible at offset for a reference in a builder-expanded context: global ARGs
   // in FROM lines, else the stage's (and its parents') ARGs and ENVs declared before offset, plus
   // predefined ARGs that apply there.
   std::vector<const VarDecl*> visible_at(size_t offset, bool in_from_line) const;
+  // The same for a reference in instruction `at` of stage `stage` (at may be instructions.size()
+  // for the end of the file): a binary search and a walk over one stage chain, never the file.
+  std::vector<const VarDecl*> visible_in(int at, int stage, bool in_from_line) const;
   // Marks the stages reachable from the target (name), or the last stage when empty.
   void compute_reachability(std::string_view target);
 };

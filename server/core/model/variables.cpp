@@ -5,6 +5,7 @@
 // must be redeclared to be used in a stage; proxy and BUILDKIT_* arguments need no declaration.
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "core/expand.h"
 #include "core/model/model.h"
@@ -201,34 +202,55 @@ void ModelBuilder::resolve_variables() {
 }
 
 std::vector<const VarDecl*> Model::visible_at(size_t offset, bool in_from_line) const {
-  std::vector<const VarDecl*> out;
   const Instruction* at = instruction_at(offset);
   int at_index = at ? static_cast<int>(at - instructions.data()) : static_cast<int>(instructions.size());
-  int stage = at ? at->stage : (stage_at(offset) ? stage_at(offset)->index : -1);
+  const Stage* stage = at ? nullptr : stage_at(offset);
+  return visible_in(at_index, at ? at->stage : (stage ? stage->index : -1), in_from_line);
+}
+
+std::vector<const VarDecl*> Model::visible_in(int at, int stage, bool in_from_line) const {
+  std::vector<const VarDecl*> out;
+  std::unordered_map<std::string_view, size_t> where;
+  // A later declaration of a name replaces an earlier one, except that an ARG does not replace
+  // an ENV (the ENV keeps its value).
   auto add = [&](const VarDecl& d) {
-    for (auto*& existing : out)
-      if (existing->name == d.name) {
-        if (!(existing->kind == VarKind::Env && d.kind != VarKind::Env)) existing = &d;
-        return;
-      }
+    auto it = where.find(d.name);
+    if (it != where.end()) {
+      const VarDecl*& existing = out[it->second];
+      if (!(existing->kind == VarKind::Env && d.kind != VarKind::Env)) existing = &d;
+      return;
+    }
+    where.emplace(d.name, out.size());
     out.push_back(&d);
   };
+  // The predefined ARGs come first; the others are in file order.
+  size_t p0 = 0;
+  while (p0 < decls.size() && decls[p0].kind == VarKind::Predefined) ++p0;
+  auto each_in = [&](int lo, int hi, auto&& f) {
+    auto b = std::lower_bound(decls.begin() + static_cast<std::ptrdiff_t>(p0), decls.end(), lo,
+                              [](const VarDecl& d, int v) { return d.instruction < v; });
+    for (auto it = b; it != decls.end() && it->instruction < hi; ++it) f(*it);
+  };
   if (in_from_line || stage < 0) {
-    for (const auto& d : decls)
-      if ((d.kind == VarKind::GlobalArg && d.instruction < at_index) ||
-          (d.kind == VarKind::Predefined && is_platform_arg(d.name)))
-        add(d);
+    for (size_t i = 0; i < p0; ++i)
+      if (is_platform_arg(decls[i].name)) add(decls[i]);
+    each_in(0, at, [&](const VarDecl& d) {
+      if (d.kind == VarKind::GlobalArg) add(d);
+    });
     return out;
   }
+  for (size_t i = 0; i < p0; ++i)
+    if (!is_platform_arg(decls[i].name)) add(decls[i]);
   std::vector<int> chain;
   for (int s = stage; s >= 0 && chain.size() <= stages.size(); s = stages[s].parent) chain.push_back(s);
-  for (const auto& d : decls)
-    if (d.kind == VarKind::Predefined && !is_platform_arg(d.name)) add(d);
-  for (auto it = chain.rbegin(); it != chain.rend(); ++it)
-    for (const auto& d : decls)
-      if (d.stage == *it && d.kind != VarKind::GlobalArg && d.kind != VarKind::Predefined &&
-          (*it != stage || d.instruction < at_index))
-        add(d);
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    const Stage& st = stages[*it];
+    if (st.instructions.empty()) continue;
+    int hi = *it == stage ? at : st.instructions.back() + 1;
+    each_in(st.from_instruction, hi, [&](const VarDecl& d) {
+      if (d.stage == *it && d.kind != VarKind::GlobalArg) add(d);
+    });
+  }
   return out;
 }
 
