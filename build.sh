@@ -13,7 +13,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 # Package lists: what building needs, and what only the test suite needs.
 build_packages=(cmake ninja-build g++ pkg-config libtree-sitter-dev nlohmann-json3-dev libasio-dev
                 libcurl4-openssl-dev libyaml-cpp-dev ccache)
-test_packages=(llvm-14-tools python3 nodejs procps neovim emacs-nox elpa-eglot elpa-dockerfile-mode elpa-lsp-mode vim vim-ale tmux chromium ripgrep libkrb5-dev make)
+test_packages=(llvm-14-tools shellcheck python3 nodejs procps neovim emacs-nox elpa-eglot elpa-dockerfile-mode elpa-lsp-mode vim vim-ale tmux chromium ripgrep libkrb5-dev make)
 backports_packages=(libcatch2-dev)
 
 missing_packages() {

@@ -58,9 +58,27 @@ Diagnostic to_diagnostic(const Diag& diag, const Document& doc, Encoding encodin
 
 std::vector<Diagnostic> to_diagnostics(const std::vector<Diag>& diags, const Document& doc,
                                        Encoding encoding) {
+  std::vector<const Diag*> shown;
+  shown.reserve(diags.size());
+  for (const Diag& d : diags) shown.push_back(&d);
+  size_t left_out = 0;
+  if (shown.size() > kMaxDiagnostics) {
+    std::stable_sort(shown.begin(), shown.end(), [](const Diag* a, const Diag* b) { return a->severity < b->severity; });
+    left_out = shown.size() - kMaxDiagnostics;
+    shown.resize(kMaxDiagnostics);
+  }
   std::vector<Diagnostic> out;
-  out.reserve(diags.size());
-  for (const Diag& d : diags) out.push_back(to_diagnostic(d, doc, encoding));
+  out.reserve(shown.size() + 1);
+  for (const Diag* d : shown) out.push_back(to_diagnostic(*d, doc, encoding));
+  if (left_out > 0) {
+    Diagnostic note;
+    note.range = to_range(doc.lines(), {0, doc.lines().line_end(0)}, encoding);
+    note.severity = static_cast<int>(Severity::Info);
+    note.source = std::string(kDiagnosticSource);
+    note.message = std::to_string(left_out) + " more findings are not shown: only the first " +
+                   std::to_string(kMaxDiagnostics) + ", the most severe first, are (`dockerfile-ls check` lists all)";
+    out.push_back(std::move(note));
+  }
   // run_rules sorts by byte offset; positions follow the same order, but keep the promise here.
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
     auto key = [](const Diagnostic& d) {

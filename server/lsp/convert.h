@@ -31,6 +31,13 @@ ByteRange to_byte_range(const LineIndex& lines, const Range& range, Encoding enc
 std::string rule_doc_url(std::string_view rule_id);
 
 Diagnostic to_diagnostic(const Diag& diag, const Document& doc, Encoding encoding);
+
+// At most this many findings go to the client: beyond it (a generated file, a paste of thousands
+// of lines) editors slow down and nobody reads them.
+constexpr size_t kMaxDiagnostics = 1000;
+// The findings in LSP form, sorted by position. Past kMaxDiagnostics, the most severe are kept
+// (then the first ones in the file) and an information diagnostic on the first line says how
+// many are left out.
 std::vector<Diagnostic> to_diagnostics(const std::vector<Diag>& diags, const Document& doc,
                                        Encoding encoding);
 

@@ -52,8 +52,14 @@ int run_lit_test(std::istream& in, std::ostream& out) {
         out.flush();
       },
       Server::Options{false, std::nullopt});
+  // Runs what is queued, including the findings of background checks, until nothing is left.
   auto run_until_idle = [&] {
-    while (!server.finished() && io.poll() > 0) {
+    for (;;) {
+      while (!server.finished() && io.poll() > 0) {
+      }
+      if (server.finished()) return;
+      server.wait_for_checks();
+      if (io.poll() == 0) return;
     }
   };
 

@@ -87,7 +87,10 @@ void Server::add(std::string method, void (Server::*handler)(const P&)) {
 }
 
 Server::Server(asio::io_context& io, Writer write, Options options)
-    : io_(io), rpc_(std::move(write)), options_(options) {
+    : io_(io),
+      rpc_(std::move(write)),
+      options_(options),
+      checker_(io, [this](DiagnosticsWorker::Result result) { checked(std::move(result)); }) {
   routes();
   rpc_.set_gate([this](std::string_view method, bool is_request) { return gate(method, is_request); });
   rpc_.set_observer([this](std::string_view method, std::chrono::microseconds took) {

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "core/config.h"
+#include "lsp/diagnostics_worker.h"
 #include "lsp/jsonrpc.h"
 #include "lsp/protocol.h"
 #include "lsp/store.h"
@@ -44,6 +45,9 @@ class Server {
   int exit_code() const { return exit_code_; }
   // Called once when the server is done (exit, end of input, client process gone).
   void on_finished(std::function<void()> callback) { on_finished_ = std::move(callback); }
+
+  // Blocks until no check runs in the background; its results are then queued on the loop.
+  void wait_for_checks() { checker_.wait_idle(); }
 
   // The effective configuration for a document: the one place where settings sources meet
   // (initializationOptions, then workspace settings; project files are merged here later).
@@ -80,7 +84,8 @@ class Server {
   json on_syntax_tree(const TextDocumentParams& params);
   const std::vector<Diag>& diagnostics(OpenDocument& entry);
   void diagnostics_changed(OpenDocument& entry);
-  void publish(const std::string& uri);
+  void checked(DiagnosticsWorker::Result result);
+  void publish(OpenDocument& entry);
 
   // Language features (server_features.cpp).
   const Document* document_for(const std::string& uri);
@@ -123,6 +128,7 @@ class Server {
   std::set<std::string> reported_problems_;
   uint64_t configuration_requests_ = 0;
   std::optional<asio::steady_timer> process_timer_;
+  DiagnosticsWorker checker_;  // Last: its thread stops before the members it calls back into.
 };
 
 }  // namespace dfls::lsp

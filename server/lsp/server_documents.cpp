@@ -40,6 +40,7 @@ void Server::on_did_close(const DidCloseTextDocumentParams& params) {
     log_warn("didClose of a document that is not open: " + uri);
     return;
   }
+  checker_.forget(uri);
   if (!pull_diagnostics_)
     rpc_.notify("textDocument/publishDiagnostics", PublishDiagnosticsParams{uri, std::nullopt, {}});
 }
@@ -48,37 +49,53 @@ void Server::on_did_save(const DidSaveTextDocumentParams& params) {
   log_debug("saved " + params.textDocument.uri);
 }
 
+namespace {
+
+void log_check(const Document& doc, size_t findings, std::chrono::microseconds took) {
+  if (log_enabled(LogLevel::Debug))
+    log_debug("checked " + doc.uri() + " v" + std::to_string(doc.version()) + ": " + std::to_string(findings) +
+              " findings in " + std::to_string(took.count()) + " us");
+}
+
+}  // namespace
+
+// The findings for the current version, computed here when the background check has not
+// delivered them yet (pull diagnostics, code actions).
 const std::vector<Diag>& Server::diagnostics(OpenDocument& entry) {
   if (!entry.diags_current) {
     auto start = std::chrono::steady_clock::now();
     entry.diags = run_rules(*entry.doc, config_for(entry.doc->uri()));
     entry.diags_current = true;
     entry.result_id = next_result_id_++;
-    if (log_enabled(LogLevel::Debug)) {
-      auto us = std::chrono::duration_cast<std::chrono::microseconds>(
-                    std::chrono::steady_clock::now() - start).count();
-      log_debug("checked " + entry.doc->uri() + " v" + std::to_string(entry.doc->version()) + ": " +
-                std::to_string(entry.diags.size()) + " findings in " + std::to_string(us) + " us");
-    }
+    log_check(*entry.doc, entry.diags.size(), std::chrono::duration_cast<std::chrono::microseconds>(
+                                                  std::chrono::steady_clock::now() - start));
   }
   return entry.diags;
 }
 
-// The document or the settings changed. Push mode publishes once the messages already queued
-// have run, so a burst of changes gets one publish, for its last version.
+// The document or the settings changed. Push mode checks the new version in the background and
+// publishes when the findings come back (see checked).
 void Server::diagnostics_changed(OpenDocument& entry) {
   entry.diags_current = false;
-  if (pull_diagnostics_ || entry.publish_scheduled) return;
-  entry.publish_scheduled = true;
-  asio::post(io_, [this, uri = entry.doc->uri()] { publish(uri); });
+  if (!pull_diagnostics_) checker_.check(entry.doc, config_for(entry.doc->uri()));
 }
 
-void Server::publish(const std::string& uri) {
-  OpenDocument* entry = documents_.find(uri);
-  if (!entry || !entry->publish_scheduled || state_ == State::Exited) return;
-  entry->publish_scheduled = false;
-  const Document& doc = *entry->doc;
-  PublishDiagnosticsParams params{uri, doc.version(), to_diagnostics(diagnostics(*entry), doc, encoding_)};
+void Server::checked(DiagnosticsWorker::Result result) {
+  log_check(*result.doc, result.diags.size(), result.took);
+  OpenDocument* entry = documents_.find(result.doc->uri());
+  // A result for a closed document, or for a version already replaced (its own check is queued).
+  if (!entry || entry->doc != result.doc || state_ == State::Exited) return;
+  if (!entry->diags_current) {
+    entry->diags = std::move(result.diags);
+    entry->diags_current = true;
+    entry->result_id = next_result_id_++;
+  }
+  if (!pull_diagnostics_) publish(*entry);
+}
+
+void Server::publish(OpenDocument& entry) {
+  const Document& doc = *entry.doc;
+  PublishDiagnosticsParams params{doc.uri(), doc.version(), to_diagnostics(diagnostics(entry), doc, encoding_)};
   rpc_.notify("textDocument/publishDiagnostics", params);
 }
 

@@ -22,7 +22,6 @@ struct OpenDocument {
   std::vector<Diag> diags;
   bool diags_current = false;
   uint64_t result_id = 0;
-  bool publish_scheduled = false;
 };
 
 class DocumentStore {

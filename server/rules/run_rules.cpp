@@ -21,6 +21,8 @@ std::optional<Severity> effective_severity(const Rule& rule, const Config& confi
     return it->second.severity.value_or(rule.default_severity);
   }
   if (rule.enabled_by_default) return rule.default_severity;
+  // The `shellcheck` setting turns on the rule that runs the program.
+  if (config.shellcheck && rule.id == "ShellCheck") return rule.default_severity;
   bool experimental = file_check && !rule.buildkit_name.empty() &&
                       (file_check->experimental_all || listed(file_check->experimental, rule.id));
   if (experimental) return rule.default_severity;

@@ -73,3 +73,29 @@ TEST_CASE("to_diagnostics keeps diagnostics sorted by position") {
   CHECK(out[0].range.start.line == 0);
   CHECK(out[1].range.start.line == 1);
 }
+
+TEST_CASE("to_diagnostics sends at most kMaxDiagnostics, the most severe first, and says how many are left out") {
+  std::string text;
+  for (size_t i = 0; i < lsp::kMaxDiagnostics + 10; ++i) text += "RUN x\n";
+  auto doc = Document::create("file:///Dockerfile", 1, text);
+  std::vector<Diag> diags;
+  for (size_t i = 0; i < lsp::kMaxDiagnostics + 10; ++i) {
+    Diag d;
+    d.rule_id = "Made";
+    d.range = {i * 6, i * 6 + 3};
+    // The last five lines hold errors; the rest are warnings.
+    d.severity = i >= lsp::kMaxDiagnostics + 5 ? dfls::Severity::Error : dfls::Severity::Warning;
+    diags.push_back(d);
+  }
+  auto out = lsp::to_diagnostics(diags, *doc, Encoding::Utf16);
+  REQUIRE(out.size() == lsp::kMaxDiagnostics + 1);
+  size_t errors = 0;
+  for (const auto& d : out) errors += d.severity == 1;
+  CHECK(errors == 5);
+  CHECK(out.front().range.start.line == 0);
+  bool noted = false;
+  for (const auto& d : out)
+    if (d.message.starts_with("10 more findings are not shown")) noted = d.severity == 3;
+  CHECK(noted);
+  for (size_t i = 1; i < out.size(); ++i) CHECK(out[i - 1].range.start.line <= out[i].range.start.line);
+}

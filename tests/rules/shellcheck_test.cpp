@@ -13,10 +13,10 @@ namespace {
 
 using test::check_diagnostics;
 
+// The `shellcheck` setting alone turns the rule on.
 Config enabled() {
   Config config;
   config.shellcheck = true;
-  config.rules["ShellCheck"] = RuleLevel{};
   return config;
 }
 
