@@ -24,6 +24,8 @@ struct Config {
   std::optional<std::string> target;                   // Target stage; default: the last stage.
   bool shellcheck = false;                             // Run shellcheck on RUN scripts when present.
   bool registry_lookups = true;                        // Network look-ups of image tags.
+  std::optional<std::string> formatter_keyword_case;   // "preserve" (default), "upper", "lower".
+  std::optional<bool> formatter_ignore_multiline_instructions;  // Keep continuation indentation.
   std::vector<std::string> problems;                   // Invalid settings, in plain words.
 
   // Overlays other on this: rule levels and explicitly set values in other win.

@@ -37,6 +37,32 @@ ByteRange to_byte_range(const LineIndex& lines, const Range& range, Encoding enc
   return {std::min(a, b), std::max(a, b)};
 }
 
+std::vector<uint32_t> encode_semantic_tokens(const LineIndex& lines, const std::vector<SemanticToken>& tokens,
+                                             Encoding encoding) {
+  std::vector<uint32_t> data;
+  data.reserve(tokens.size() * 5);
+  Position previous;
+  for (const SemanticToken& t : tokens) {
+    Position start = to_position(lines, t.range.start, encoding);
+    Position end = to_position(lines, t.range.end, encoding);
+    uint32_t line_delta = start.line - previous.line;
+    data.push_back(line_delta);
+    data.push_back(line_delta == 0 ? start.character - previous.character : start.character);
+    data.push_back(end.character - start.character);
+    data.push_back(static_cast<uint32_t>(t.type));
+    data.push_back(t.modifiers);
+    previous = start;
+  }
+  return data;
+}
+
+json semantic_tokens_legend() {
+  json types = json::array(), modifiers = json::array();
+  for (std::string_view name : kTokenTypeNames) types.push_back(name);
+  for (std::string_view name : kTokenModifierNames) modifiers.push_back(name);
+  return {{"tokenTypes", std::move(types)}, {"tokenModifiers", std::move(modifiers)}};
+}
+
 std::string rule_doc_url(std::string_view rule_id) {
   return "https://github.com/dockerfile-ls/dockerfile-ls/blob/main/docs/rules/" +
          std::string(rule_id) + ".md";

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/line_index.h"
+#include "features/semantic_tokens.h"
 #include "lsp/protocol.h"
 #include "rules/rule.h"
 
@@ -26,6 +27,14 @@ Range to_range(const LineIndex& lines, ByteRange range, Encoding encoding);
 size_t to_offset(const LineIndex& lines, const Position& position, Encoding encoding);
 // A reversed range (end before start) is read with its ends swapped.
 ByteRange to_byte_range(const LineIndex& lines, const Range& range, Encoding encoding);
+
+// LSP's relative encoding of semantic tokens, five integers per token: the line delta, the start
+// (relative to the previous token's start when both are on one line), the length, the type and
+// the modifier bits. Tokens must be sorted and single-line, as semantic_tokens returns them.
+std::vector<uint32_t> encode_semantic_tokens(const LineIndex& lines, const std::vector<SemanticToken>& tokens,
+                                             Encoding encoding);
+// The legend the encoding refers to: {"tokenTypes": [...], "tokenModifiers": [...]}.
+json semantic_tokens_legend();
 
 // The documentation page of a rule, linked from each diagnostic.
 std::string rule_doc_url(std::string_view rule_id);

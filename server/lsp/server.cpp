@@ -41,6 +41,11 @@ void Server::routes() {
   add("textDocument/documentSymbol", &Server::on_document_symbol);
   add("workspace/symbol", &Server::on_workspace_symbol);
   add("textDocument/foldingRange", &Server::on_folding_range);
+  add("textDocument/semanticTokens/full", &Server::on_semantic_tokens_full);
+  add("textDocument/semanticTokens/range", &Server::on_semantic_tokens_range);
+  add("textDocument/formatting", &Server::on_formatting);
+  add("textDocument/rangeFormatting", &Server::on_range_formatting);
+  add("textDocument/documentLink", &Server::on_document_link);
   add("textDocument/codeAction", &Server::on_code_action);
 }
 
@@ -64,6 +69,10 @@ json Server::capabilities() const {
   caps["documentSymbolProvider"] = true;
   caps["workspaceSymbolProvider"] = true;
   caps["foldingRangeProvider"] = true;
+  caps["semanticTokensProvider"] = {{"legend", semantic_tokens_legend()}, {"full", true}, {"range", true}};
+  caps["documentFormattingProvider"] = true;
+  caps["documentRangeFormattingProvider"] = true;
+  caps["documentLinkProvider"] = {{"resolveProvider", false}};
   caps["codeActionProvider"] = {{"codeActionKinds", {"quickfix"}}};
   if (pull_diagnostics_)
     caps["diagnosticProvider"] = {{"identifier", kDiagnosticSource},

@@ -101,6 +101,11 @@ class Server {
   json on_document_symbol(const TextDocumentParams& params);
   json on_workspace_symbol(const json& params);
   json on_folding_range(const TextDocumentParams& params);
+  json on_semantic_tokens_full(const TextDocumentParams& params);
+  json on_semantic_tokens_range(const json& params);
+  json on_formatting(const json& params);
+  json on_range_formatting(const json& params);
+  json on_document_link(const TextDocumentParams& params);
   json on_code_action(const json& params);
   json workspace_edit(const Document& doc, const Fix& fix) const;
 

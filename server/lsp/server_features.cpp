@@ -6,6 +6,9 @@
 #include "core/model/model.h"
 #include "features/completion.h"
 #include "features/folding.h"
+#include "features/formatting.h"
+#include "features/links.h"
+#include "features/semantic_tokens.h"
 #include "features/hover.h"
 #include "features/navigation.h"
 #include "features/signature_help.h"
@@ -48,6 +51,55 @@ bool client_has_value(const json& caps, std::string_view path, std::string_view 
   for (const auto& v : *at)
     if (v.is_string() && v.get<std::string>() == value) return true;
   return false;
+}
+
+// The "range" member of a request's params.
+Range range_param(const json& params) {
+  if (!params.contains("range")) throw InvalidParams("range", "missing");
+  Range range;
+  try {
+    from_json(params["range"], range);
+  } catch (InvalidParams& e) {
+    e.prepend("range");
+    throw;
+  }
+  return range;
+}
+
+// LSP FormattingOptions over the formatter settings. A missing or null optional member means the
+// formatter's default (trailing whitespace is trimmed unless the client says false).
+FormatOptions format_options(const json& params, const Config& config) {
+  FormatOptions o;
+  std::string keyword_case = config.formatter_keyword_case.value_or("preserve");
+  o.keyword_case = keyword_case == "upper"   ? KeywordCase::Upper
+                   : keyword_case == "lower" ? KeywordCase::Lower
+                                             : KeywordCase::Preserve;
+  o.ignore_multiline_instructions = config.formatter_ignore_multiline_instructions.value_or(false);
+  if (!params.contains("options") || !params["options"].is_object())
+    throw InvalidParams("options", "expected an object");
+  const json& j = params["options"];
+  if (j.contains("tabSize") && !j["tabSize"].is_null()) {
+    if (!j["tabSize"].is_number_unsigned() || j["tabSize"].get<uint64_t>() == 0)
+      throw InvalidParams("options.tabSize", "expected a positive integer");
+    o.tab_size = std::min<uint64_t>(j["tabSize"].get<uint64_t>(), 64);
+  }
+  auto boolean = [&](const char* key, bool& out) {
+    if (!j.contains(key) || j[key].is_null()) return;
+    if (!j[key].is_boolean()) throw InvalidParams(std::string("options.") + key, "expected a boolean");
+    out = j[key].get<bool>();
+  };
+  boolean("insertSpaces", o.insert_spaces);
+  boolean("trimTrailingWhitespace", o.trim_trailing_whitespace);
+  boolean("insertFinalNewline", o.insert_final_newline);
+  boolean("trimFinalNewlines", o.trim_final_newlines);
+  return o;
+}
+
+json render_edits(const Document& doc, const std::vector<TextEdit>& edits, Encoding encoding) {
+  json out = json::array();
+  for (const auto& e : edits)
+    out.push_back({{"range", to_range(doc.lines(), e.range, encoding)}, {"newText", e.new_text}});
+  return out;
 }
 
 int completion_kind(CompletionKind kind) {
@@ -307,6 +359,51 @@ json Server::on_folding_range(const TextDocumentParams& params) {
   for (const auto& f : folding_ranges(*doc)) {
     json j = {{"startLine", f.start_line}, {"endLine", f.end_line}};
     if (f.kind == FoldKind::Comment) j["kind"] = "comment";
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+json Server::on_semantic_tokens_full(const TextDocumentParams& params) {
+  const Document* doc = document_for(params.textDocument.uri);
+  if (!doc) return nullptr;
+  return {{"data", encode_semantic_tokens(doc->lines(), semantic_tokens(*doc), encoding_)}};
+}
+
+json Server::on_semantic_tokens_range(const json& params) {
+  auto document = parse_params<TextDocumentParams>(params);
+  Range range = range_param(params);
+  const Document* doc = document_for(document.textDocument.uri);
+  if (!doc) return nullptr;
+  ByteRange wanted = to_byte_range(doc->lines(), range, encoding_);
+  return {{"data", encode_semantic_tokens(doc->lines(), semantic_tokens(*doc, wanted), encoding_)}};
+}
+
+json Server::on_formatting(const json& params) {
+  auto document = parse_params<TextDocumentParams>(params);
+  const Document* doc = document_for(document.textDocument.uri);
+  if (!doc) return nullptr;
+  FormatOptions options = format_options(params, config_for(doc->uri()));
+  return render_edits(*doc, format_document(*doc, options), encoding_);
+}
+
+json Server::on_range_formatting(const json& params) {
+  auto document = parse_params<TextDocumentParams>(params);
+  Range range = range_param(params);
+  const Document* doc = document_for(document.textDocument.uri);
+  if (!doc) return nullptr;
+  FormatOptions options = format_options(params, config_for(doc->uri()));
+  ByteRange wanted = to_byte_range(doc->lines(), range, encoding_);
+  return render_edits(*doc, format_range(*doc, wanted, options), encoding_);
+}
+
+json Server::on_document_link(const TextDocumentParams& params) {
+  const Document* doc = document_for(params.textDocument.uri);
+  if (!doc) return nullptr;
+  json out = json::array();
+  for (const auto& link : document_links(*doc)) {
+    json j = {{"range", to_range(doc->lines(), link.range, encoding_)}, {"target", link.target}};
+    if (!link.tooltip.empty()) j["tooltip"] = link.tooltip;
     out.push_back(std::move(j));
   }
   return out;

@@ -13,8 +13,8 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr std::array<std::string_view, 6> kKeys = {"rules",   "trustedRegistries", "context",
-                                                   "target",  "shellcheck",        "registry"};
+constexpr std::array<std::string_view, 7> kKeys = {"rules",      "trustedRegistries", "context", "target",
+                                                   "shellcheck", "registry",          "formatter"};
 
 std::string key_path(std::string_view key) { return std::string(kSettingsSection) + "." + std::string(key); }
 
@@ -75,6 +75,32 @@ void read_enable(const json& value, std::string_view key, bool& out, Config& con
   out = flag->get<bool>();
 }
 
+// formatter.keywordCase ("preserve", "upper" or "lower") and formatter.ignoreMultilineInstructions.
+void read_formatter(const json& value, Config& config) {
+  if (value.is_null()) return;
+  if (!value.is_object()) {
+    config.problems.push_back(key_path("formatter") + ": expected an object");
+    return;
+  }
+  for (const auto& [k, v] : value.items()) {
+    std::string where = key_path("formatter." + k);
+    if (v.is_null()) continue;
+    if (k == "keywordCase") {
+      if (v.is_string() && (v == "preserve" || v == "upper" || v == "lower"))
+        config.formatter_keyword_case = v.get<std::string>();
+      else
+        config.problems.push_back(where + ": expected \"preserve\", \"upper\" or \"lower\"");
+    } else if (k == "ignoreMultilineInstructions") {
+      if (v.is_boolean())
+        config.formatter_ignore_multiline_instructions = v.get<bool>();
+      else
+        config.problems.push_back(where + ": expected true or false");
+    } else {
+      config.problems.push_back(where + ": unknown setting");
+    }
+  }
+}
+
 void read_string(const json& value, std::string_view key, std::optional<std::string>& out,
                  Config& config) {
   if (value.is_null()) return;
@@ -131,6 +157,8 @@ void apply_settings(const json& section, Config& config) {
       read_enable(value, key, config.shellcheck, config);
     } else if (key == "registry") {
       read_enable(value, key, config.registry_lookups, config);
+    } else if (key == "formatter") {
+      read_formatter(value, config);
     } else {
       config.problems.push_back(key_path(key) + ": unknown setting");
     }

@@ -28,6 +28,15 @@ inline constexpr std::string_view kPath = "path";
 inline constexpr std::string_view kExposePort = "expose_port";
 inline constexpr std::string_view kLineContinuation = "line_continuation";
 inline constexpr std::string_view kUnknownInstruction = "unknown_instruction";
+inline constexpr std::string_view kFromInstruction = "from_instruction";
+inline constexpr std::string_view kMaintainerInstruction = "maintainer_instruction";
+inline constexpr std::string_view kOnbuildInstruction = "onbuild_instruction";
+inline constexpr std::string_view kHealthcheckInstruction = "healthcheck_instruction";
+inline constexpr std::string_view kVariable = "variable";
+inline constexpr std::string_view kLabelKey = "label_key";
+inline constexpr std::string_view kDoubleQuotedString = "double_quoted_string";
+inline constexpr std::string_view kSingleQuotedString = "single_quoted_string";
+inline constexpr std::string_view kHeredocDelimiter = "heredoc_delimiter";
 
 // Fields.
 inline constexpr std::string_view kKeyword = "keyword";
@@ -41,5 +50,7 @@ inline constexpr std::string_view kOperator = "operator";
 inline constexpr std::string_view kWord = "word";
 inline constexpr std::string_view kInstruction = "instruction";
 inline constexpr std::string_view kDelimiter = "delimiter";
+inline constexpr std::string_view kRegistry = "registry";
+inline constexpr std::string_view kType = "type";
 
 }  // namespace dfls::syntax::names

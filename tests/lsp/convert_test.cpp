@@ -99,3 +99,21 @@ TEST_CASE("to_diagnostics sends at most kMaxDiagnostics, the most severe first, 
   CHECK(noted);
   for (size_t i = 1; i < out.size(); ++i) CHECK(out[i - 1].range.start.line <= out[i].range.start.line);
 }
+
+TEST_CASE("encode_semantic_tokens: relative positions in UTF-16 units") {
+  auto doc = Document::create("file:///Dockerfile", 1, "FROM alpine\nLABEL a=\"\xF0\x9F\x90\xB3\" \\\n  b=1\n");
+  auto data = lsp::encode_semantic_tokens(doc->lines(), dfls::semantic_tokens(*doc), Encoding::Utf16);
+  std::vector<uint32_t> want = {
+      0, 0, 4, 0,  0,  // FROM: keyword
+      0, 5, 6, 8,  0,  // alpine: class
+      1, 0, 5, 0,  0,  // LABEL: keyword
+      0, 6, 1, 7,  0,  // a: property
+      0, 1, 1, 4,  0,  // =: operator
+      0, 1, 4, 2,  0,  // the quoted whale: two UTF-16 units and the quotes
+      0, 5, 1, 10, 0,  // the escape: macro
+      1, 2, 1, 7,  0,  // b: property
+      0, 1, 1, 4,  0,  // =: operator
+  };
+  CHECK(data == want);
+  CHECK(lsp::semantic_tokens_legend()["tokenTypes"].size() == dfls::kTokenTypeNames.size());
+}
