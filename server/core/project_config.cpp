@@ -79,7 +79,7 @@ class Reader {
   std::vector<std::string> ids_for_code(std::string_view code) const {
     std::vector<std::string> ids;
     for (const Rule& r : rules_)
-      if (r.id == code || (!r.hadolint_code.empty() && r.hadolint_code == code)) ids.emplace_back(r.id);
+      if (r.id == code || has_hadolint_code(r, code)) ids.emplace_back(r.id);
     return ids;
   }
 

@@ -9,7 +9,8 @@
 //   shellcheck: bool   registry: bool
 // .hadolint.yaml keys read: ignored: [DLxxxx], override: {error|warning|info|style: [DLxxxx]}
 // (style means hint), trustedRegistries: host or [host]. Hadolint codes map to our rules through
-// Rule::hadolint_code; codes we have no rule for, and keys we do not use, are ignored quietly.
+// Rule::hadolint_code (one rule may carry several codes); codes we have no rule for, and keys we
+// do not use, are ignored quietly.
 //
 // Nothing here throws: invalid YAML, wrong types and unknown rule ids become Config::problems,
 // "<file>:<line>: <what is wrong>", and the rest of the file still counts.

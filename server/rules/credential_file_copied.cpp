@@ -1,9 +1,12 @@
 // CredentialFileCopied: a COPY or ADD from the build context of a file that holds credentials:
 // .npmrc, .pypirc, .netrc, .git-credentials, .env, SSH and other private keys (id_rsa, *.key,
-// *.p12), .aws/, .ssh/, .docker/config.json or a kubeconfig. The file becomes part of a layer,
-// readable by anyone who pulls the image, even when a later RUN deletes it. A warning in the
-// final stage and in stages whose files reach it (COPY --from), info in a builder stage whose
-// files do not.
+// *.p12, OpenSSH host keys ssh_host_*_key), .aws/, .ssh/, .docker/config.json or a kubeconfig.
+// The file becomes part of a layer, readable by anyone who pulls the image, even when a later
+// RUN deletes it. A warning in the final stage and in stages whose files reach it (COPY --from),
+// info in a builder stage whose files do not, and for keys under a test-fixture directory (test/,
+// testdata/, fixtures/, e2e/). With the build context on disk, a .npmrc, .pypirc or .netrc is
+// reported only when it holds a literal credential (not only settings, or tokens taken from
+// variables).
 //
 // The fix removes the file from the COPY; for .npmrc, .pypirc, .netrc and .git-credentials it
 // mounts it as a build secret on the RUNs that need it instead
@@ -39,6 +42,21 @@ bool public_key(const quality::BuildContext& context, std::string_view src, std:
   return false;
 }
 
+// Whether a settings file that may hold credentials (.npmrc, .pypirc, .netrc), read from the build
+// context on disk, holds none: only settings, or credentials taken from variables.
+bool settings_only(const quality::BuildContext& context, std::string_view src) {
+  std::string base = rules::to_lower(basename_of(src));
+  if (base != ".npmrc" && base != ".pypirc" && base != ".netrc" && base != "_netrc") return false;
+  if (!context.on_disk() || src.find_first_of("*?[$") != std::string_view::npos) return false;
+  std::optional<std::string> body = context.read(clean_path(src));
+  return body && !quality::credential_file_holds_secret(*body);
+}
+
+// Whether a credential is a key (a private key, SSH keys) rather than a settings file.
+bool key_kind(std::string_view kind) {
+  return kind.starts_with("a private key") || kind.starts_with("an SSH private key") || kind.starts_with("SSH");
+}
+
 void check_credential_file_copied(RuleContext& ctx) {
   const model::Model& m = ctx.doc.model();
   std::string_view text = ctx.text();
@@ -55,12 +73,15 @@ void check_credential_file_copied(RuleContext& ctx) {
       const model::Word& src = words[k];
       if (src.text.find("://") != std::string::npos || src.text.starts_with("git@")) continue;
       std::string kind = quality::credential_file_kind(src.text);
-      if (kind.empty() || (kind.starts_with("a private key") && public_key(context, src.text, words.back().text)))
+      if (kind.empty() || (kind.starts_with("a private key") && public_key(context, src.text, words.back().text)) ||
+          settings_only(context, src.text))
         continue;
       bool reaches = quality::reaches_final_image(m, ctx.config, ins.stage);
+      bool fixture = key_kind(kind) && quality::test_fixture_path(src.text);
       Diag& d = ctx.report(src.span, std::string(model::kind_keyword(ins.kind)) + " puts " + kind +
-                                         " into the image layer" + (reaches ? "" : " of a build stage"));
-      if (!reaches) d.severity = Severity::Info;
+                                         " into the image layer" + (reaches ? "" : " of a build stage") +
+                                         (fixture ? " (a test fixture, by its path)" : ""));
+      if (!reaches || fixture) d.severity = Severity::Info;
       // Remove the source, or the whole instruction when it is the only one.
       TextEdit removal;
       if (sources == 1) {

@@ -2,11 +2,17 @@
 // test runners, linters): an install in the final stage (or a stage it starts from) without
 // `--omit=dev` (yarn `--production`, pnpm `--prod`, or NODE_ENV=production in effect), or a
 // node_modules copied in from a build stage that installed them, with no `npm prune --omit=dev`
-// afterwards. They make the image larger and add code that may carry vulnerabilities.
+// afterwards. They make the image larger and add code that may carry vulnerabilities. Not
+// reported when the image has no command of its own (a tool image) or runs one that needs the
+// devDependencies (`ng serve`, `npm run dev`, vite, nodemon), nor, with the build context on disk,
+// for a package.json without devDependencies; `npm start` and `npm run <script>` are looked up in
+// its scripts.
 //
 // The fix omits devDependencies at the install when nothing runs after it in the stage (no build
 // script), and else prunes them after the last build step. It is not applied automatically: a
 // package listed under devDependencies may be needed at run time.
+#include <algorithm>
+
 #include "core/model/model.h"
 #include "rules/quality_helpers.h"
 #include "rules/rule.h"
@@ -126,12 +132,44 @@ std::optional<Fix> fix_for(const Document& doc, const Install& inst) {
              .edits = {{{at, at}, lead + "RUN " + prune + nl}}, .safe = false};
 }
 
+// Whether a RUN of the document installs a project's node packages; most do not, and then there is
+// nothing more to look at.
+bool installs_node_packages(const Document& doc) {
+  const model::Model& m = doc.model();
+  for (const model::Instruction& ins : m.instructions) {
+    if (ins.kind != model::Kind::Run || ins.inside_onbuild || ins.stage < 0) continue;
+    for (const shell::Command& c : quality::run_script(doc, ins).commands)
+      if (auto use = quality::classify(c); use && use->deps && quality::tool_ecosystem(use->tool) == "node")
+        return true;
+  }
+  return false;
+}
+
+// Whether the image runs a command that needs its devDependencies (`ng serve`, `npm run dev`,
+// vite, nodemon, a script of package.json that starts one), or has no command of its own (a tool
+// or base image that others run their own commands in).
+bool runs_dev_tools(const Document& doc, int final, const quality::BuildContext& context) {
+  return quality::needs_toolchain(quality::resolved_command(doc, final, context));
+}
+
+// Whether the package.json an install works from (found in the build context on disk) declares no
+// devDependencies, so that there are none to leave out.
+bool without_dev_dependencies(const model::Model& m, const Install& inst, const quality::BuildContext& context) {
+  if (inst.cwd.empty()) return false;
+  std::optional<quality::PackageJson> package =
+      quality::package_json_at(m, inst.stage, inst.instruction, inst.cwd, context);
+  return package && !package->dev_dependencies;
+}
+
 void check_dev_dependencies_in_final_image(RuleContext& ctx) {
   const model::Model& m = ctx.doc.model();
   int final = quality::final_stage(m, ctx.config);
   if (final < 0) return;
+  quality::BuildContext context = quality::BuildContext::of(ctx);
+  if (!installs_node_packages(ctx.doc) || runs_dev_tools(ctx.doc, final, context)) return;
   std::vector<int> chain = quality::stage_chain(m, final);
   for (const Install& inst : dev_installs(ctx.doc, final)) {
+    if (without_dev_dependencies(m, inst, context)) continue;
     Diag& d = ctx.report(inst.range, "`" + inst.text + "` installs devDependencies, and they stay in the final image");
     if (auto fix = fix_for(ctx.doc, inst)) d.fixes.push_back(*fix);
   }
@@ -146,6 +184,7 @@ void check_dev_dependencies_in_final_image(RuleContext& ctx) {
         if (ref.instruction == i && ref.kind == model::StageRefKind::CopyFrom) from = ref.target;
       if (from < 0) continue;
       std::vector<Install> installs = dev_installs(ctx.doc, from);
+      std::erase_if(installs, [&](const Install& inst) { return without_dev_dependencies(m, inst, context); });
       for (size_t k = 0; k + 1 < ins.args.size() && !installs.empty(); ++k) {
         std::string src = quality::join_path("/", ins.args[k].text);
         bool match = false;

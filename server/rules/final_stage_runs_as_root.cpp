@@ -2,13 +2,16 @@
 // runs its process as root, because no USER switches away from root and the base image's default
 // user is root (or a USER root is the last one). A process that is compromised then owns the
 // container, and with a careless mount, files on the host. Images the catalog does not know are
-// left alone: their default user is unknown.
+// left alone: their default user is unknown. So is a USER given through a variable, and a USER
+// root that restates the user in effect counts as no USER.
 //
 // The fix adds a non-root USER before the stage's trailing CMD/ENTRYPOINT/EXPOSE lines: nonroot
-// for distroless and Chainguard, 65532:65532 for scratch, node for node images, app for .NET
-// images, and for Alpine and Debian bases a system user created just before. It is not applied
-// automatically: the process may need to write files that root owns.
+// for distroless and Chainguard, 65532:65532 for scratch, node for node images, app for .NET 8
+// and later images, and for Alpine and Debian bases (older .NET images included) a system user
+// created just before. It is not applied automatically: the process may need to write files that
+// root owns.
 #include <algorithm>
+#include <cctype>
 
 #include "core/model/model.h"
 #include "images/catalog.h"
@@ -24,13 +27,22 @@ struct UserChoice {
   std::string create;  // A RUN creating it, or "".
 };
 
+// Whether a .NET image tag has the `app` user, added in .NET 8 (tags without a version, like
+// latest, follow the newest release).
+bool dotnet_has_app_user(std::string_view tag) {
+  size_t digits = 0;
+  while (digits < tag.size() && std::isdigit(static_cast<unsigned char>(tag[digits]))) ++digits;
+  return digits == 0 || std::stoi(std::string(tag.substr(0, std::min<size_t>(digits, 4)))) >= 8;
+}
+
 std::optional<UserChoice> choose_user(const quality::BaseImage& base) {
   const auto& catalog = images::Catalog::embedded();
   if (base.scratch) return UserChoice{"65532:65532", ""};
   if (base.name.starts_with("gcr.io/distroless/") || base.name.starts_with("cgr.dev/chainguard/"))
     return UserChoice{"nonroot:nonroot", ""};
   if (base.name == "node") return UserChoice{"node", ""};
-  if (base.name.starts_with("mcr.microsoft.com/dotnet/")) return UserChoice{"app", ""};
+  if (base.name.starts_with("mcr.microsoft.com/dotnet/") && dotnet_has_app_user(base.tag))
+    return UserChoice{"app", ""};
   std::optional<std::string> pm = catalog.package_manager(base.name, base.tag);
   if (pm == "apk")
     return UserChoice{"app", "RUN addgroup -S app && adduser -S -G app -H -D app"};
@@ -58,61 +70,74 @@ size_t insertion_point(const Document& doc, const model::Stage& stage) {
   return quality::after_instruction(doc, m.instructions[stage.instructions.back()]);
 }
 
-// Whether the image is meant to start as root: it drops privileges itself (gosu, su-exec,
-// setpriv), its command is a server that does (nginx, httpd, php-fpm, sshd, supervisord, init),
-// or it has no command of its own, ONBUILD triggers, or a command that only opens a shell or a
-// language prompt (a base or toolchain image that others build on). Entrypoint scripts and init
-// wrappers (docker-entrypoint.sh, tini) are looked through.
-bool starts_as_root_by_design(const Document& doc, const std::vector<int>& chain) {
-  const model::Model& m = doc.model();
-  const model::Instruction* entrypoint = nullptr;
-  const model::Instruction* cmd = nullptr;
-  for (auto it = chain.rbegin(); it != chain.rend(); ++it)
-    for (int i : m.stages[*it].instructions) {
-      const model::Instruction& ins = m.instructions[i];
-      if (ins.kind == model::Kind::Onbuild) return true;  // A base image for others to build on.
-      if (ins.kind == model::Kind::Entrypoint) entrypoint = &ins;
-      if (ins.kind == model::Kind::Cmd) cmd = &ins;
-      if (ins.kind != model::Kind::Run && ins.kind != model::Kind::Entrypoint && ins.kind != model::Kind::Cmd) continue;
-      std::string_view text = ins.args_text(doc.text());
-      for (std::string_view drop : {"gosu", "su-exec", "setpriv", "runuser", "s6-setuidgid", "chroot --userspec"})
-        if (text.find(drop) != std::string_view::npos) return true;
-    }
-  if (!entrypoint && !cmd) return true;
-  auto words_of = [&](const model::Instruction* ins) {
-    std::vector<std::string> out;
-    if (!ins) return out;
-    if (ins->json_form) {
-      for (const model::Word& w : ins->json_args) out.push_back(w.text);
-    } else {
-      shell::Script s = shell::split(ins->args_text(doc.text()), 0, m.escape);
-      if (!s.commands.empty())
-        for (const shell::Word& w : s.commands.front().args) out.push_back(w.value);
-    }
-    return out;
-  };
-  // An entrypoint script or init wrapper runs the rest of its arguments, or the CMD.
-  std::vector<std::string> words = words_of(entrypoint);
-  auto wrapper = [](std::string_view w) {
-    return w.find("entrypoint") != std::string_view::npos || w.ends_with(".sh") || w.ends_with("tini") ||
-           w.ends_with("dumb-init") || w == "--";
-  };
-  while (!words.empty() && wrapper(words.front())) words.erase(words.begin());
-  if (words.empty()) words = words_of(cmd);
+// Whether a program is an artifact no Unix user runs: a WebAssembly module (run by a Wasm
+// runtime) or a file only exported from the image (an Android or iOS package, an archive, a
+// wheel). Jars and wars are not among them: Spring Boot builds them as executables.
+bool artifact_program(std::string_view program) {
+  for (std::string_view ext : {".wasm", ".apk", ".aab", ".ipa", ".zip", ".tar", ".tgz", ".gz", ".whl"})
+    if (program.ends_with(ext)) return true;
+  return false;
+}
+
+// Whether a command needs no user switch of its own: a server that drops privileges itself, a
+// program that needs root (packet capture, firewall rules, container daemons), a command that
+// only opens a shell or a language prompt (a base or toolchain image that others build on), or
+// an artifact that never runs as a Unix process.
+bool root_by_design_command(const std::vector<std::string>& words) {
   if (words.empty()) return true;
   std::string program = words[0].substr(words[0].rfind('/') == std::string::npos ? 0 : words[0].rfind('/') + 1);
   static const std::vector<std::string_view> kPrompts = {"sh", "bash", "ash", "zsh", "python", "python3", "node", "irb",
                                                         "jshell", "julia", "pypy", "pypy3", "ghci", "iex", "erl",
                                                         "pwsh", "php"};
-  static const std::vector<std::string_view> kServers = {"nginx", "httpd", "httpd-foreground", "apache2-foreground",
-                                                        "php-fpm", "haproxy",
-                                                        "sshd", "supervisord", "init", "systemd", "cron", "crond"};
+  static const std::vector<std::string_view> kDropPrivileges = {"nginx", "httpd", "httpd-foreground",
+                                                               "apache2-foreground", "php-fpm", "haproxy", "sshd",
+                                                               "supervisord", "init", "systemd", "cron", "crond"};
+  static const std::vector<std::string_view> kNeedRoot = {"dockerd", "containerd", "tcpdump", "tshark", "dumpcap",
+                                                         "iptables", "nft", "ipvsadm"};
+  auto listed = [&](const std::vector<std::string_view>& list) {
+    return std::find(list.begin(), list.end(), program) != list.end();
+  };
   bool alone = words.size() == 1 || (words.size() == 2 && (words[1] == "-a" || words[1] == "-i"));
-  if (alone && std::find(kPrompts.begin(), kPrompts.end(), program) != kPrompts.end()) return true;
-  if (std::find(kServers.begin(), kServers.end(), program) != kServers.end() ||
-      program.starts_with("php-fpm"))
-    return true;
-  return false;
+  return (alone && listed(kPrompts)) || listed(kDropPrivileges) || program.starts_with("php-fpm") ||
+         listed(kNeedRoot) || artifact_program(program);
+}
+
+// Whether the image is meant to start as root: it drops privileges itself (gosu, su-exec,
+// setpriv), it has ONBUILD triggers, it is a BuildKit frontend (LABEL moby.buildkit.frontend.*,
+// run by BuildKit, not as a container), or what it runs needs no user switch of its own
+// (root_by_design_command), no command at all included. Init wrappers and entrypoint scripts
+// (tini, docker-entrypoint.sh) are looked through.
+bool starts_as_root_by_design(const Document& doc, const std::vector<int>& chain) {
+  const model::Model& m = doc.model();
+  for (int s : chain)
+    for (int i : m.stages[s].instructions) {
+      const model::Instruction& ins = m.instructions[i];
+      if (ins.kind == model::Kind::Onbuild) return true;  // A base image for others to build on.
+      if (ins.kind == model::Kind::Label)
+        for (const model::KeyValue& kv : ins.pairs)
+          if (kv.key.starts_with("moby.buildkit.frontend.")) return true;
+      if (ins.kind != model::Kind::Run && ins.kind != model::Kind::Entrypoint && ins.kind != model::Kind::Cmd) continue;
+      std::string_view text = ins.args_text(doc.text());
+      for (std::string_view drop : {"gosu", "su-exec", "setpriv", "runuser", "s6-setuidgid", "chroot --userspec"})
+        if (text.find(drop) != std::string_view::npos) return true;
+    }
+  return root_by_design_command(quality::effective_command(doc, quality::image_command(m, chain.front())));
+}
+
+// Whether the last USER names its user through a variable (`USER ${APP_UID}`): the author made it
+// configurable, and its default is only what a build without --build-arg gets.
+bool user_from_variable(const model::Model& m, const quality::StageUser& user, std::string_view text) {
+  if (!user.explicit_user) return false;
+  std::string_view raw = m.instructions[user.instruction].args_text(text);
+  return raw.substr(0, raw.find(':')).find('$') != std::string_view::npos;
+}
+
+// Whether the last USER is a root that was in effect already (`USER root` on a base image whose
+// user is root): it changes nothing, so the image is judged as if it were not there.
+bool redundant_root(const model::Model& m, const quality::StageUser& user, std::string_view text) {
+  if (!user.explicit_user) return false;
+  quality::StageUser before = quality::user_at(m, m.instructions[user.instruction].stage, user.instruction, text);
+  return before.known && before.root();
 }
 
 void check_final_stage_runs_as_root(RuleContext& ctx) {
@@ -121,12 +146,13 @@ void check_final_stage_runs_as_root(RuleContext& ctx) {
   if (final < 0) return;
   const model::Stage& stage = m.stages[final];
   quality::StageUser user = quality::user_at(m, final, -1, ctx.text());
-  if (!user.known || !user.root()) return;
+  if (!user.known || !user.root() || user_from_variable(m, user, ctx.text())) return;
   quality::BaseImage base = quality::stage_base(m, final);
   if (base.tag.find("windowsservercore") != std::string::npos || base.tag.find("nanoserver") != std::string::npos ||
       base.name.find("windows") != std::string::npos)
     return;  // Windows images have no root.
-  if (!user.explicit_user && starts_as_root_by_design(ctx.doc, quality::stage_chain(m, final))) return;
+  bool as_image_default = !user.explicit_user || redundant_root(m, user, ctx.text());
+  if (as_image_default && starts_as_root_by_design(ctx.doc, quality::stage_chain(m, final))) return;
   Diag* d = nullptr;
   if (user.explicit_user) {
     d = &ctx.report(m.instructions[user.instruction].args_span,

@@ -2,7 +2,9 @@
 // golang, rust, maven, gradle, a full python, the .NET SDK, a JDK) while its command only runs
 // the built application (node, a binary, java -jar, gunicorn, ...), not the toolchain (go run,
 // mvn, npm run dev, ...). Compilers, headers and package caches make the image several times
-// larger than it needs to be, slower to pull and richer in vulnerabilities.
+// larger than it needs to be, slower to pull and richer in vulnerabilities. The command is the
+// one behind init wrappers and entrypoint scripts (tini, dind, docker-entrypoint.sh), and with the
+// build context on disk, `npm start` or `npm run <script>` is the script package.json defines.
 //
 // The fix, for the simple single-stage shape (install, build, run): keep the stage as a builder
 // (`AS build`) and add a runtime stage on a slim or distroless base that copies the build output:
@@ -23,42 +25,6 @@ namespace dfls {
 namespace {
 
 using quality::Tool;
-
-std::vector<std::string> command_words(const Document& doc, const model::Instruction& ins) {
-  std::vector<std::string> out;
-  if (ins.json_form) {
-    for (const model::Word& w : ins.json_args) out.push_back(w.text);
-  } else {
-    shell::Script s = shell::split(ins.args_text(doc.text()), 0, doc.model().escape);
-    if (!s.commands.empty())
-      for (const shell::Word& w : s.commands.front().args) out.push_back(w.value);
-  }
-  if (out.size() >= 3 && (out[0].ends_with("sh")) && out[1] == "-c") {
-    shell::Script s = shell::split(out[2], 0, '\0');
-    out.clear();
-    if (!s.commands.empty())
-      for (const shell::Word& w : s.commands.front().args) out.push_back(w.value);
-  }
-  return out;
-}
-
-bool needs_toolchain(const std::vector<std::string>& words) {
-  if (words.empty()) return true;
-  std::string p = words[0].substr(words[0].rfind('/') == std::string::npos ? 0 : words[0].rfind('/') + 1);
-  auto has = [&](std::initializer_list<std::string_view> xs) {
-    for (size_t k = 1; k < words.size(); ++k)
-      for (std::string_view x : xs)
-        if (words[k] == x) return true;
-    return false;
-  };
-  for (std::string_view t : {"go", "mvn", "mvnw", "gradle", "gradlew", "cargo", "rustc", "javac", "tsc", "ng",
-                             "nodemon", "ts-node", "tsx", "air", "vite", "webpack", "sh", "bash"})
-    if (p == t) return true;
-  if (p == "dotnet") return has({"run", "watch", "test", "build"});
-  if (p == "npm" || p == "yarn" || p == "pnpm" || p == "bun") return has({"dev", "watch", "test", "serve", "start:dev"});
-  if (p == "next") return has({"dev"});
-  return false;
-}
 
 std::string java_version(const std::string& tag) {
   for (std::string_view key : {"temurin-", "jdk-", "corretto-", "openjdk-", "jdk"}) {
@@ -233,23 +199,12 @@ void check_heavy_final_image(RuleContext& ctx) {
   if (final < 0) return;
   quality::BaseImage base = quality::stage_base(m, final);
   if (!quality::is_build_image(base)) return;
-  const model::Instruction* cmd = nullptr;
-  const model::Instruction* entry = nullptr;
   for (int s : quality::stage_chain(m, final))
-    for (int i : m.stages[s].instructions) {
-      const model::Instruction& ins = m.instructions[i];
-      if (ins.kind == model::Kind::Onbuild) return;  // A base image for others to build on.
-      if (ins.kind == model::Kind::Cmd && !cmd) cmd = &ins;
-      if (ins.kind == model::Kind::Entrypoint && !entry) entry = &ins;
-    }
-  for (int i : m.stages[final].instructions) {  // The last ones of the final stage win.
-    const model::Instruction& ins = m.instructions[i];
-    if (ins.kind == model::Kind::Cmd) cmd = &ins;
-    if (ins.kind == model::Kind::Entrypoint) entry = &ins;
-  }
-  if (!cmd && !entry) return;
-  std::vector<std::string> words = command_words(ctx.doc, entry ? *entry : *cmd);
-  if (needs_toolchain(words)) return;
+    for (int i : m.stages[s].instructions)
+      if (m.instructions[i].kind == model::Kind::Onbuild) return;  // A base image for others to build on.
+  // No command of its own counts as needing the toolchain (a toolchain image).
+  std::vector<std::string> words = quality::resolved_command(ctx.doc, final, quality::BuildContext::of(ctx));
+  if (quality::needs_toolchain(words)) return;
   bool static_go = false;
   for (const model::VarDecl* v : m.visible_at(m.stages[final].span.end, false))
     if (v->name == "CGO_ENABLED" && v->value == "0") static_go = true;

@@ -2,7 +2,13 @@
 // `/bin/sh -c`, which becomes PID 1 and does not pass signals such as SIGTERM on, so the container
 // cannot stop cleanly. Not reported when the stage (or a stage it is built FROM) sets a SHELL:
 // then the shell form is a deliberate choice. A shell set by the base image is not known here.
+// A command that starts with `exec` (`CMD exec node app.js`) replaces the shell, so signals do
+// reach the program; BuildKit still reports it, and so does this rule, without that claim. Its
+// fix drops the `exec`.
+#include <optional>
+
 #include "core/model/model.h"
+#include "core/shell/shell.h"
 #include "rules/rule.h"
 #include "rules/rule_helpers.h"
 
@@ -27,6 +33,18 @@ bool shell_set(const model::Model& m, int stage, int index) {
   return false;
 }
 
+// The command after a leading `exec` (`exec node app.js` gives `node app.js`), or nothing when the
+// command does not start with `exec <program>`.
+std::optional<std::string_view> after_exec(std::string_view command, char escape) {
+  shell::Script script = shell::split(command, 0, escape);
+  if (script.commands.empty()) return std::nullopt;
+  const shell::Command& first = script.commands.front();
+  if (first.depth > 0 || !first.assignments.empty() || first.args.size() < 2 || first.args[0].value != "exec" ||
+      first.args[1].value.starts_with("-"))
+    return std::nullopt;
+  return command.substr(first.args[1].start);
+}
+
 void check_json_args_recommended(RuleContext& ctx) {
   const model::Model& m = ctx.doc.model();
   std::string_view text = ctx.text();
@@ -38,11 +56,13 @@ void check_json_args_recommended(RuleContext& ctx) {
     if (shell_set(m, ins.stage, static_cast<int>(i))) continue;
     std::string kw = rules::to_upper(ins.keyword);
     ByteRange range = ins.args_span.empty() ? ins.keyword_span : ins.args_span;
-    Diag& d = ctx.report(range, kw + " in shell form runs under /bin/sh -c, which does not forward signals: "
-                                     "use the JSON form");
-    if (ins.json_like_shell) continue;  // InvalidJsonArguments has the fix.
     std::string_view command = ins.args_text(text);
-    if (auto exec = rules::shell_to_exec_form(command, m.escape))
+    std::optional<std::string_view> execed = after_exec(command, m.escape);
+    Diag& d = ctx.report(range, execed ? kw + " in shell form: exec passes signals on, but BuildKit recommends the JSON form"
+                                       : kw + " in shell form runs under /bin/sh -c, which does not forward signals: "
+                                              "use the JSON form");
+    if (ins.json_like_shell) continue;  // InvalidJsonArguments has the fix.
+    if (auto exec = rules::shell_to_exec_form(execed.value_or(command), m.escape))
       d.fixes.push_back(Fix{.title = "Use the JSON form " + *exec, .edits = {{ins.args_span, *exec}}, .safe = false});
   }
 }

@@ -9,7 +9,10 @@
 // `rm -rf /var/lib/apt/lists/*`) and adds `# syntax=docker/dockerfile:1` when the file has no
 // syntax line. For apt it also removes the docker-clean hook of Debian images (which empties the
 // package cache after each install) in a RUN of its own, as Docker's documentation does; that
-// fix is not applied automatically since it changes the image.
+// fix is not applied automatically since it changes the image. For apk the mount goes on
+// /etc/apk/cache: apk caches packages only in that directory, when it exists, and keeps just the
+// indexes in /var/cache/apk otherwise (a mount there is accepted, as it may be linked).
+// `apk add --no-network` downloads nothing and is left alone.
 #include <algorithm>
 
 #include "core/model/model.h"
@@ -130,6 +133,8 @@ void check_missing_cache_mount(RuleContext& ctx) {
         break;
       }
       if (unknown || quality::cache_mounted(targets, dirs)) continue;
+      // For apk the mount goes on /etc/apk/cache, which keeps the packages and the indexes both.
+      if (use->tool == Tool::Apk) dirs.resize(1);
       std::string where = dirs.empty() ? "its download cache" : dirs.front().target;
       Diag& d = ctx.report(quality::use_range(c, *use), "`" + quality::use_text(c, *use) +
                                                             "` downloads again whenever this step reruns: "

@@ -133,6 +133,98 @@ std::optional<std::string> BuildContext::ignore_text() const {
   return *f->text;
 }
 
+namespace {
+
+bool has_glob(std::string_view s) { return s.find_first_of("*?[") != std::string_view::npos; }
+
+std::string dirname_of(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash));
+}
+
+std::string basename_of(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+// A COPY source as a context-relative path ("" for the context root).
+std::string context_relative(std::string_view src) {
+  std::string cleaned = clean_path(src);
+  while (cleaned.starts_with("/")) cleaned.erase(0, 1);
+  return cleaned == "." ? "" : cleaned;
+}
+
+// The context file that one source of a COPY puts at `path`, or "" when it puts none there.
+// `dest` is the absolute destination and `into` tells whether it is a directory.
+std::string source_for(std::string_view src, std::string_view dest, bool into, std::string_view path,
+                       const BuildContext& context) {
+  std::string rel = context_relative(src);
+  if (has_glob(rel)) {
+    bool match = into && dirname_of(path) == dest && source_glob_match(basename_of(rel), basename_of(path));
+    return match ? rel_join(dirname_of(rel), basename_of(path)) : "";
+  }
+  std::string as_file = into ? join_path(dest, basename_of(rel)) : std::string(dest);
+  if (as_file == path && !rel.empty()) return rel;
+  // A directory source copies its contents onto the destination.
+  if (!path_within(path, dest) || path == dest) return "";
+  std::string inside = rel_join(rel, path.substr(dest == "/" ? 1 : dest.size() + 1));
+  return context.exists(inside) ? inside : "";
+}
+
+// The context path of the file that a COPY or ADD from the build context put at `path` before
+// instruction `before` of the stage (-1: at its end), following the stage chain: the last such
+// instruction whose destination covers the path. Nothing when that cannot be told.
+std::optional<std::string> context_source_of(const model::Model& m, int stage, int before, std::string_view path,
+                                             const BuildContext& context) {
+  std::optional<std::string> found;
+  std::vector<int> chain = stage_chain(m, stage);
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+    for (int i : m.stages[*it].instructions) {
+      if (*it == stage && before >= 0 && i >= before) break;
+      const model::Instruction& ins = m.instructions[i];
+      if ((ins.kind != model::Kind::Copy && ins.kind != model::Kind::Add) || ins.inside_onbuild || ins.flag("from") ||
+          !ins.heredocs.empty())
+        continue;
+      const std::vector<model::Word>& words = ins.json_form ? ins.json_args : ins.args;
+      if (words.size() < 2) continue;
+      std::optional<std::string> workdir = workdir_at(m, *it, i);
+      std::optional<std::string> dest_word = expand_path(m, ins, words.back().text);
+      if (!workdir || !dest_word) {
+        found.reset();  // It may have put the file there.
+        continue;
+      }
+      std::string dest = join_path(*workdir, *dest_word);
+      bool into = words.size() > 2 || dest_word->ends_with("/") || *dest_word == "." || dest_word->ends_with("/.") ||
+                  dest == *workdir;
+      for (size_t k = 0; k + 1 < words.size(); ++k) {
+        const std::string& src = words[k].text;
+        if (src.find('$') != std::string::npos || src.find("://") != std::string::npos) continue;
+        std::string source = source_for(src, dest, into, path, context);
+        if (!source.empty()) found = source;
+      }
+    }
+  return found;
+}
+
+}  // namespace
+
+std::optional<PackageJson> package_json_at(const model::Model& m, int stage, int before, std::string_view dir,
+                                           const BuildContext& context) {
+  if (!context.on_disk()) return std::nullopt;
+  std::optional<std::string> source = context_source_of(m, stage, before, join_path(dir, "package.json"), context);
+  std::optional<std::string> text = source ? context.read(*source) : std::nullopt;
+  return text ? parse_package_json(*text) : std::nullopt;
+}
+
+std::vector<std::string> resolved_command(const Document& doc, int stage, const BuildContext& context) {
+  const model::Model& m = doc.model();
+  std::vector<std::string> words = effective_command(doc, image_command(m, stage));
+  if (std::optional<std::string> workdir = workdir_at(m, stage, -1))
+    if (std::optional<PackageJson> package = package_json_at(m, stage, -1, *workdir, context))
+      return resolve_package_script(std::move(words), *package);
+  return words;
+}
+
 Manifests manifests_for(const ToolUse& use, const shell::Command& cmd, const BuildContext& context,
                         std::string_view source_dir) {
   Manifests m;

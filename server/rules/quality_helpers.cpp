@@ -187,6 +187,53 @@ bool path_within(std::string_view path, std::string_view dir) {
   return path == dir || (path.starts_with(dir) && path.size() > dir.size() && path[dir.size()] == '/');
 }
 
+bool source_glob_match(std::string_view pattern, std::string_view path) {
+  if (pattern.empty()) return path.empty();
+  if (pattern.front() == '*') {
+    for (size_t k = 0; k <= path.size(); ++k) {
+      if (k > 0 && path[k - 1] == '/') break;
+      if (source_glob_match(pattern.substr(1), path.substr(k))) return true;
+    }
+    return false;
+  }
+  if (path.empty() || (pattern.front() != '?' && pattern.front() != path.front())) return false;
+  return source_glob_match(pattern.substr(1), path.substr(1));
+}
+
+namespace {
+
+// Whether the Dockerfile declares the variable (ARG or ENV) where the instruction sees it.
+bool declared_at(const model::Model& m, const model::Instruction& ins, std::string_view name) {
+  int index = static_cast<int>(&ins - m.instructions.data());
+  for (const model::VarDecl* d : m.visible_in(index, ins.stage, false))
+    if (d->name == name && d->kind != model::VarKind::Predefined) return true;
+  return false;
+}
+
+// The variables in effect at an instruction, with the ENV of well-known base images where the
+// Dockerfile gives no value: GOPATH=/go in golang images (the model only knows that the image
+// defines it).
+VarLookup image_lookup(const model::Model& m, const model::Instruction& ins) {
+  VarLookup lookup = rules::lookup_at(m, ins);
+  if (ins.stage < 0 || stage_base(m, ins.stage).name != "golang") return lookup;
+  const model::Model* mp = &m;
+  const model::Instruction* at = &ins;
+  return [lookup, mp, at](std::string_view name) {
+    VarValue v = lookup(name);
+    if (name == "GOPATH" && v.state == VarValue::State::Unknown && !declared_at(*mp, *at, name))
+      return VarValue::set("/go");
+    return v;
+  };
+}
+
+}  // namespace
+
+std::optional<std::string> expand_path(const model::Model& m, const model::Instruction& ins, std::string_view word) {
+  ExpandResult r = expand(word, image_lookup(m, ins), m.escape);
+  if (r.error || r.unknown || r.value.find('$') != std::string::npos) return std::nullopt;
+  return r.value;
+}
+
 std::optional<std::string> workdir_at(const model::Model& m, int stage, int before) {
   BaseImage image = stage_base(m, stage);
   std::string dir = image.name == "golang" ? "/go" : "/";
@@ -196,9 +243,9 @@ std::optional<std::string> workdir_at(const model::Model& m, int stage, int befo
       if (*it == stage && before >= 0 && i >= before) break;
       const model::Instruction& ins = m.instructions[i];
       if (ins.kind != model::Kind::Workdir || ins.inside_onbuild || ins.args.empty()) continue;
-      ExpandResult r = expand(ins.args.front().text, rules::lookup_at(m, ins), m.escape);
-      if (r.error || r.unknown || r.value.find('$') != std::string::npos) return std::nullopt;
-      dir = join_path(dir, r.value);
+      std::optional<std::string> value = expand_path(m, ins, ins.args.front().text);
+      if (!value) return std::nullopt;
+      dir = join_path(dir, *value);
     }
   return dir;
 }

@@ -3,9 +3,9 @@
 // directories, RUN scripts split by the shell splitter, package-manager commands with their
 // manifests and cache directories, the build context on disk, and secret patterns.
 //
-// Implemented in quality_helpers.cpp (stages, images, users, edits), quality_scripts.cpp (RUN
-// scripts), quality_tools.cpp (package managers), quality_context.cpp (the build context) and
-// quality_secrets.cpp (secrets).
+// Implemented in quality_helpers.cpp (stages, images, users, edits), quality_command.cpp (what
+// the image runs), quality_scripts.cpp (RUN scripts), quality_tools.cpp (package managers),
+// quality_context.cpp (the build context) and quality_secrets.cpp (secrets).
 #pragma once
 
 #include <filesystem>
@@ -63,6 +63,11 @@ struct StageUser {
 // The user in effect just before instruction `before` of the stage (-1: at the end of the stage).
 StageUser user_at(const model::Model& m, int stage, int before, std::string_view text);
 
+// A path word of an instruction (a WORKDIR, a COPY destination) with its variables expanded: the
+// values in effect there (rules::lookup_at), and the ENV that well-known base images set where the
+// Dockerfile gives none (GOPATH=/go in golang images). Nothing when a variable with an unknown
+// value decides or the word does not expand.
+std::optional<std::string> expand_path(const model::Model& m, const model::Instruction& ins, std::string_view word);
 // The working directory in effect before instruction `before` (absolute, cleaned), following
 // WORKDIR in the stage chain; "/" or the image's default at first. Nothing when a variable with
 // an unknown value decides.
@@ -71,6 +76,44 @@ std::optional<std::string> workdir_at(const model::Model& m, int stage, int befo
 std::string join_path(std::string_view dir, std::string_view path);
 // Whether path is dir or inside it (both absolute, cleaned).
 bool path_within(std::string_view path, std::string_view dir);
+// A COPY source pattern with `*` and `?` (which do not match a `/`) against a path.
+bool source_glob_match(std::string_view pattern, std::string_view path);
+
+// ---------------------------------------------------------------------------------------------
+// What the image runs (quality_command.cpp).
+
+// The ENTRYPOINT and CMD in effect at the end of a stage, from its stage chain (the last of each
+// wins); both null when the image has no command of its own.
+struct ImageCommand {
+  const model::Instruction* entrypoint = nullptr;
+  const model::Instruction* cmd = nullptr;
+};
+ImageCommand image_command(const model::Model& m, int stage);
+
+// The words of the command the image runs: the ENTRYPOINT followed by the CMD (which a
+// shell-form ENTRYPOINT ignores), past the init wrappers that only start it (tini, dumb-init and
+// docker-init by basename, with their options and option values; dind; an ENTRYPOINT's entrypoint
+// script, `*entrypoint*` or `*.sh`) and a leading `--`. A shell script (the shell form, or
+// `sh -c '...'`) gives the words of its last command, the one that usually stays running. Empty
+// when the image runs nothing of its own: no command, or only wrappers.
+std::vector<std::string> effective_command(const Document& doc, const ImageCommand& command);
+
+// Whether a command needs the build toolchain of its image: a compiler, build tool or dev server
+// (go, mvn, cargo, tsc, ng, vite, nodemon, webpack-dev-server, dlv, make, ...), a package script
+// that starts one (`npm run dev`, `yarn serve`, `dotnet watch`), a shell, or no command at all.
+bool needs_toolchain(const std::vector<std::string>& words);
+
+// What a package.json declares, as far as the rules need it.
+struct PackageJson {
+  std::vector<std::pair<std::string, std::string>> scripts;  // Name and command line.
+  bool dev_dependencies = false;  // A non-empty "devDependencies" object.
+};
+// The package.json text parsed; nothing when it is not a JSON object.
+std::optional<PackageJson> parse_package_json(std::string_view text);
+// `npm start`, `npm run <name>`, `yarn <name>`, `pnpm <name>`, `bun run <name>` replaced by the
+// words of the script package.json defines for it (scripts calling scripts are followed); other
+// commands as they are.
+std::vector<std::string> resolve_package_script(std::vector<std::string> words, const PackageJson& package);
 
 // ---------------------------------------------------------------------------------------------
 // RUN scripts.
@@ -165,8 +208,10 @@ struct CacheDir {
   std::string target;
   bool locked = false;  // sharing=locked (apt).
 };
-// Where the tool keeps its download cache for that user on that image; empty when the home of
-// the user is unknown.
+// Where the tool keeps its download cache for that user on that image, the one a new cache mount
+// should cover first; empty when the home of the user is unknown. For apk, /etc/apk/cache: apk
+// keeps downloaded packages only in that directory, when it exists; its static cache
+// /var/cache/apk (listed second) holds just the package indexes.
 std::vector<CacheDir> cache_dirs(Tool tool, const StageUser& user, const BaseImage& image);
 // Whether one of the targets covers one of the tool's cache directories.
 bool cache_mounted(const std::vector<std::string>& targets, const std::vector<CacheDir>& dirs);
@@ -214,6 +259,14 @@ class BuildContext {
   std::optional<std::string> dockerfile_;
 };
 
+// The package.json in directory `dir` of the image before instruction `before`, read from the
+// build context on disk; nothing when it cannot be found or parsed.
+std::optional<PackageJson> package_json_at(const model::Model& m, int stage, int before, std::string_view dir,
+                                           const BuildContext& context);
+// effective_command() of the stage's image, with a package script it names resolved through the
+// package.json of the image's working directory (resolve_package_script) when the context has it.
+std::vector<std::string> resolved_command(const Document& doc, int stage, const BuildContext& context);
+
 // The manifests of a tool's ecosystem to copy before its install, as context-relative paths
 // under `source_dir` ("" for the context root). `found` tells whether they were seen in the
 // context (else they are the conventional names).
@@ -243,7 +296,13 @@ std::vector<SecretLiteral> find_secret_literals(std::string_view text);
 std::string mask_secret(std::string_view value);
 
 // What kind of credential a file name or path holds (".npmrc", "private key", "AWS credentials"),
-// or "" when it is not a credential file.
+// or "" when it is not a credential file. A glob counts when it matches a private key's name
+// (`ssh_host_*_key*`).
 std::string credential_file_kind(std::string_view path);
+// Whether the text of a .npmrc, .pypirc or .netrc holds a literal credential: an npm auth token or
+// password, a `password` entry whose value is not a variable, a token of a well-known format.
+bool credential_file_holds_secret(std::string_view text);
+// Whether a path lies in a directory of test fixtures (test/, tests/, testdata/, fixture(s)/, e2e/).
+bool test_fixture_path(std::string_view path);
 
 }  // namespace dfls::quality

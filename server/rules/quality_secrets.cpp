@@ -202,6 +202,44 @@ std::vector<SecretLiteral> find_secret_literals(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Whether a name (or a glob over names) is an OpenSSH host private key: ssh_host_<type>_key, not
+// its .pub half.
+bool ssh_host_private_key(std::string_view lower) {
+  if (!lower.starts_with("ssh_host_") || lower.ends_with(".pub")) return false;
+  if (lower.find_first_of("*?") == std::string_view::npos) return lower.ends_with("_key");
+  for (std::string_view name : {"ssh_host_rsa_key", "ssh_host_ecdsa_key", "ssh_host_ed25519_key", "ssh_host_dsa_key"})
+    if (source_glob_match(lower, name)) return true;
+  return false;
+}
+
+// Whether an INI or netrc text has a `password` entry whose value is not a variable or empty:
+// `password = s3cret` (.pypirc), `machine h login u password s3cret` (.netrc).
+bool password_entry(std::string_view text) {
+  for (size_t at = text.find("password"); at != std::string_view::npos; at = text.find("password", at + 1)) {
+    size_t v = at + 8;
+    while (v < text.size() && (text[v] == ' ' || text[v] == '\t' || text[v] == '=' || text[v] == ':')) ++v;
+    size_t n = run_of(text, v, [](char c) { return !(c == ' ' || c == '\t' || c == '\r' || c == '\n'); });
+    bool word_start = at == 0 || !token_char(text[at - 1]);
+    if (word_start && v > at + 8 && !placeholder(text.substr(v, n))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool credential_file_holds_secret(std::string_view text) {
+  return password_entry(text) || !find_secret_literals(text).empty();
+}
+
+bool test_fixture_path(std::string_view path) {
+  std::string p = "/" + rules::to_lower(path);
+  for (std::string_view dir : {"test", "tests", "testdata", "fixture", "fixtures", "e2e"})
+    if (p.find("/" + std::string(dir) + "/") != std::string::npos) return true;
+  return false;
+}
+
 std::string credential_file_kind(std::string_view path) {
   std::string p(path);
   while (p.size() > 1 && p.back() == '/') p.pop_back();
@@ -221,6 +259,7 @@ std::string credential_file_kind(std::string_view path) {
     return "environment secrets (" + base + ")";
   if (lower == "id_rsa" || lower == "id_dsa" || lower == "id_ecdsa" || lower == "id_ed25519")
     return "an SSH private key (" + base + ")";
+  if (ssh_host_private_key(lower)) return "SSH host private keys (" + base + ")";
   if (has_component(".ssh")) return "SSH keys (.ssh)";
   if (has_component(".aws")) return "AWS credentials (.aws)";
   if (lower == "config.json" && has_component(".docker")) return "Docker registry credentials (.docker/config.json)";

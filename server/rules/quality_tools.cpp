@@ -214,7 +214,9 @@ std::optional<ToolUse> classify(const shell::Command& cmd) {
   }
   if (name == "mix" && verb == "deps.get") return use(Tool::Mix, v, true, false, false);
   if ((name == "apt-get" || name == "apt") && verb == "install") return use(Tool::Apt, v, false, false, true);
-  if (name == "apk" && verb == "add") return use(Tool::Apk, v, false, false, !has_word(cmd, p + 1, {"--no-cache"}));
+  // --no-network installs only from packages already at hand (a virtual package over libraries).
+  if (name == "apk" && verb == "add")
+    return use(Tool::Apk, v, false, false, !has_word(cmd, p + 1, {"--no-cache", "--no-network"}));
   return std::nullopt;
 }
 
@@ -233,7 +235,9 @@ std::string use_text(const shell::Command& cmd, const ToolUse& use) {
 
 std::vector<CacheDir> cache_dirs(Tool tool, const StageUser& user, const BaseImage& image) {
   if (tool == Tool::Apt) return {{"/var/cache/apt", true}, {"/var/lib/apt", true}};
-  if (tool == Tool::Apk) return {{"/var/cache/apk"}};
+  // apk keeps packages only in /etc/apk/cache, when it exists; /var/cache/apk, its static cache,
+  // holds just the package indexes (apk-cache(5)).
+  if (tool == Tool::Apk) return {{"/etc/apk/cache"}, {"/var/cache/apk"}};
   std::string home = user.home();
   if (home.empty()) return {};
   switch (tool) {

@@ -1,5 +1,7 @@
 #include "rules/rule.h"
 
+#include <algorithm>
+
 namespace dfls {
 
 std::string_view severity_name(Severity s) {
@@ -28,6 +30,25 @@ Diag& RuleContext::report(ByteRange range, std::string message) {
   d.message = std::move(message);
   out.push_back(std::move(d));
   return out.back();
+}
+
+std::vector<std::string_view> hadolint_codes(const Rule& rule) {
+  std::vector<std::string_view> codes;
+  std::string_view rest = rule.hadolint_code;
+  while (!rest.empty()) {
+    size_t comma = rest.find(',');
+    std::string_view code = rest.substr(0, comma);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    size_t first = code.find_first_not_of(" \t");
+    if (first == std::string_view::npos) continue;
+    codes.push_back(code.substr(first, code.find_last_not_of(" \t") + 1 - first));
+  }
+  return codes;
+}
+
+bool has_hadolint_code(const Rule& rule, std::string_view code) {
+  std::vector<std::string_view> codes = hadolint_codes(rule);
+  return std::find(codes.begin(), codes.end(), code) != codes.end();
 }
 
 const Rule* find_rule(std::string_view id) {

@@ -59,7 +59,9 @@ struct Rule {
   std::string_view id;              // Stable PascalCase id.
   Severity default_severity;
   std::string_view summary;         // One line.
-  std::string_view hadolint_code;   // Equivalent hadolint rule, or empty.
+  // Equivalent hadolint rules, comma-separated when one rule covers several ("DL3012,DL4003"),
+  // or empty. Read it through hadolint_codes() or has_hadolint_code().
+  std::string_view hadolint_code;
   std::string_view rcjsuen_code;    // Equivalent rcjsuen validator code, or empty.
   CheckFunction check;
   bool enabled_by_default = true;
@@ -80,6 +82,11 @@ struct RuleContext {
   // Reports a finding of the current rule with its default severity; returns it to attach fixes.
   Diag& report(ByteRange range, std::string message);
 };
+
+// The hadolint codes of a rule: its hadolint_code split at commas, blanks trimmed.
+std::vector<std::string_view> hadolint_codes(const Rule& rule);
+// Whether `code` is one of the rule's hadolint codes.
+bool has_hadolint_code(const Rule& rule, std::string_view code);
 
 // The registry: every rule, in a stable order.
 const std::vector<Rule>& all_rules();

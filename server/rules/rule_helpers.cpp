@@ -596,6 +596,59 @@ int root_stage(const model::Model& m, int stage) {
   return s < static_cast<int>(m.stages.size()) ? s : -1;
 }
 
+std::string variable_glob(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '$') {
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
+      continue;
+    }
+    if (i + 1 < text.size() && text[i + 1] == '{') {
+      int depth = 0;
+      for (++i; i < text.size(); ++i) {
+        if (text[i] == '{') ++depth;
+        else if (text[i] == '}' && --depth == 0) break;
+      }
+    } else {
+      while (i + 1 < text.size() && (std::isalnum(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '_')) ++i;
+    }
+    if (out.empty() || out.back() != '*') out.push_back('*');
+  }
+  return out;
+}
+
+bool glob_match(std::string_view pattern, std::string_view s) {
+  size_t p = 0, i = 0, star = std::string_view::npos, mark = 0;
+  while (i < s.size()) {
+    if (p < pattern.size() && pattern[p] == s[i] && pattern[p] != '*') {
+      ++p;
+      ++i;
+    } else if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      mark = i;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      i = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+std::vector<int> variable_base_stages(const model::Model& m, int stage) {
+  std::vector<int> out;
+  const model::Stage& st = m.stages[stage];
+  // Known global ARG defaults are already substituted in base_resolved; what is left is unknown.
+  const std::string& base = st.base_resolved.empty() ? st.base_text : st.base_resolved;
+  if (st.parent >= 0 || base.find('$') == std::string::npos) return out;
+  std::string glob = variable_glob(base);
+  for (const model::Stage& other : m.stages)
+    if (other.index < stage && !other.name.empty() && glob_match(glob, other.name)) out.push_back(other.index);
+  return out;
+}
+
 bool base_image_defines(const model::Model& m, int stage, std::string_view name) {
   for (const BaseImageEnv* row : rows_for(m, stage))
     for (std::string_view n : split_names(row->names))

@@ -162,6 +162,16 @@ std::vector<std::string> base_image_env_names(const model::Model& m, int stage);
 // The stage (following FROM <stage> chains) whose base is an image, or -1.
 int root_stage(const model::Model& m, int stage);
 
+// A FROM image written with variables as a glob over stage names: `binaries-$TARGETOS` gives
+// "binaries-*" (lowercased, as stage names are).
+std::string variable_glob(std::string_view text);
+// Whether s matches a glob whose only special character is `*` (any run of characters).
+bool glob_match(std::string_view pattern, std::string_view s);
+// The earlier named stages a stage's FROM may be when its value is not known (`FROM
+// binaries-$TARGETOS`: every earlier stage whose name the pattern matches); empty when the FROM
+// names a stage or a known image. Global ARG defaults are substituted first.
+std::vector<int> variable_base_stages(const model::Model& m, int stage);
+
 // A lookup giving the values a build without --build-arg sees at an instruction: declarations in
 // effect there (expanded defaults), unknown for declarations without a known value, unset for the
 // rest. Platform arguments are unknown.

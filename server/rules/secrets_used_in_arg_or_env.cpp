@@ -3,7 +3,9 @@
 // or at the ends of the name, unless public, file or version appears too (BuildKit's rule), and
 // well-known names it misses (GH_PAT, PGPASSWORD, ...). Build arguments are recorded in the
 // image history and ENV values in the image configuration: anyone who can pull the image can
-// read them (`docker history`, `docker inspect`).
+// read them (`docker history`, `docker inspect`). A global ARG (before the first FROM) is not
+// checked, as in BuildKit: it only feeds FROM lines, and a stage that wants its value declares it
+// again, which is reported there.
 //
 // The fix removes the declaration and adds `--mount=type=secret,id=<id>,env=<NAME>` to every RUN
 // that uses the variable (for ENV also in the stages built on this one), so the value is there
@@ -65,6 +67,8 @@ void check_secrets_used_in_arg_or_env(RuleContext& ctx) {
   for (size_t i = 0; i < m.instructions.size(); ++i) {
     const model::Instruction& ins = m.instructions[i];
     if ((ins.kind != model::Kind::Arg && ins.kind != model::Kind::Env) || ins.inside_onbuild) continue;
+    // A global ARG only feeds FROM lines, and BuildKit checks stage ARGs only (dispatchArg).
+    if (ins.kind == model::Kind::Arg && ins.stage < 0) continue;
     for (size_t p = 0; p < ins.pairs.size(); ++p) {
       const model::KeyValue& kv = ins.pairs[p];
       if (kv.key.empty() || !quality::secret_like_name(kv.key)) continue;

@@ -3,7 +3,8 @@
 // fails, `tar` may still succeed and the build goes on with a broken image. Silent when the
 // stage's SHELL sets `-o pipefail`, when the script runs `set -o pipefail` (or `set -euo pipefail`)
 // before the pipe, when the command left of the pipe is `echo` or `printf` (whose failure does not
-// matter: `echo "$sum *file" | sha256sum -c`), and when the shell is not a POSIX shell. Heredoc scripts run
+// matter: `echo "$sum *file" | sha256sum -c`, also inside `$(...)`), and when the shell is not a
+// POSIX shell. Heredoc scripts run
 // by the stage's shell are checked like the command line; a script run by a shell named in the
 // command (`RUN bash <<EOF`) or in its shebang needs its own `set -o pipefail`.
 //
@@ -28,11 +29,13 @@ bool sets_pipefail(const shell::Command& c) {
   return false;
 }
 
-// Whether the command on the left of a pipe is one whose failure does not matter (echo, printf).
+// Whether the command on the left of a pipe is one whose failure does not matter (echo, printf),
+// also inside a command substitution (`x="$(echo "$y" | tr -d 3)"`): the left operand is the
+// nearest command ending before the pipe at the pipe's depth.
 bool harmless_left(const shell::Script& s, const shell::Separator& sep) {
   const shell::Command* left = nullptr;
   for (const shell::Command& c : s.commands)
-    if (!c.nested && c.depth == sep.depth && c.end <= sep.start && (!left || c.end > left->end)) left = &c;
+    if (c.depth == sep.depth && c.end <= sep.start && (!left || c.end > left->end)) left = &c;
   if (!left) return false;
   std::string name = shell_rules::word_name(*left, shell_rules::program_index(*left));
   return name == "echo" || name == "printf" || name == "yes" || name == "true";

@@ -31,30 +31,6 @@ bool is_short_cluster(std::string_view arg) {
 
 bool is_option(std::string_view arg) { return arg.size() > 1 && arg[0] == '-'; }
 
-// Options before the verb that take the next word as their value, per tool.
-const ValueOptions& verb_value_options(std::string_view tool) {
-  static const ValueOptions apt = {"-o", "-c", "-t", "--option", "--config-file", "--target-release", "--default-release"};
-  static const ValueOptions apk = {"-X", "--repository", "-p", "--root", "--arch", "--keys-dir", "--cache-dir", "--repositories-file",
-            "--cache-max-age", "--timeout"};
-  static const ValueOptions pip = {"--proxy", "--cache-dir", "--log", "--timeout", "--retries", "--exists-action", "--trusted-host", "--cert",
-            "--client-cert", "--python"};
-  static const ValueOptions npm = {"--prefix", "--registry", "--cache", "--userconfig", "--workspace", "-w", "-C"};
-  static const ValueOptions yarn = {"--cwd", "--cache-folder", "--modules-folder", "--registry", "--network-timeout", "--mutex",
-            "--global-folder", "--link-folder"};
-  static const ValueOptions go = {"-C"};
-  static const ValueOptions rpm = {"-c", "--config", "--installroot", "--releasever", "-d", "-e", "--debuglevel", "--errorlevel", "-x",
-            "--exclude", "--enablerepo", "--disablerepo", "--repo", "--repoid", "--setopt", "--forcearch"};
-  static const ValueOptions none;
-  if (tool == "apt-get" || tool == "apt") return apt;
-  if (tool == "apk") return apk;
-  if (tool == "pip") return pip;
-  if (tool == "npm") return npm;
-  if (tool == "yarn") return yarn;
-  if (tool == "go") return go;
-  if (tool == "yum" || tool == "dnf" || tool == "microdnf") return rpm;
-  return none;
-}
-
 // Where a tool's word is in a command ("pip3", or "python3" of "python3 -m pip"), and where its
 // verb may start; nothing when the command does not run the tool.
 std::optional<std::pair<size_t, size_t>> tool_word(const RunCommand& rc, std::string_view tool) {
@@ -152,7 +128,7 @@ size_t program_index(const shell::Command& cmd) {
   while (i < a.size()) {
     std::string name = word_name(cmd, i);
     if (name == "sudo" || name == "env" || name == "stdbuf" || name == "time" || name == "nohup" || name == "exec") {
-      static const ValueOptions sudo = {"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T"};
+      static const ValueOptions sudo = {"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "--user", "--group"};
       static const ValueOptions env = {"-u", "-C", "-S", "--unset", "--chdir", "--split-string"};
       static const ValueOptions exec = {"-a"};
       static const ValueOptions none;
@@ -282,13 +258,37 @@ std::vector<std::reference_wrapper<const RunScripts>> all_runs(const Document& d
 
 ByteRange ToolCommand::range() const { return {cmd().args[program].start, cmd().args[verb].end}; }
 
+const ValueOptions& value_options(std::string_view tool) {
+  static const ValueOptions apt = {"-o", "-c", "-t", "-a", "--option", "--config-file", "--target-release", "--default-release",
+            "--host-architecture"};
+  static const ValueOptions apk = {"-X", "--repository", "-p", "--root", "--arch", "--keys-dir", "--cache-dir", "--repositories-file",
+            "--cache-max-age", "--timeout"};
+  static const ValueOptions pip = {"--proxy", "--cache-dir", "--log", "--timeout", "--retries", "--exists-action", "--trusted-host", "--cert",
+            "--client-cert", "--python"};
+  static const ValueOptions npm = {"--prefix", "--registry", "--cache", "--userconfig", "--workspace", "-w", "-C"};
+  static const ValueOptions yarn = {"--cwd", "--cache-folder", "--modules-folder", "--registry", "--network-timeout", "--mutex",
+            "--global-folder", "--link-folder"};
+  static const ValueOptions go = {"-C"};
+  static const ValueOptions rpm = {"-c", "--config", "--installroot", "--releasever", "-d", "-e", "--debuglevel", "--errorlevel", "-x",
+            "--exclude", "--enablerepo", "--disablerepo", "--repo", "--repoid", "--setopt", "--forcearch"};
+  static const ValueOptions none;
+  if (tool == "apt-get" || tool == "apt") return apt;
+  if (tool == "apk") return apk;
+  if (tool == "pip") return pip;
+  if (tool == "npm") return npm;
+  if (tool == "yarn") return yarn;
+  if (tool == "go") return go;
+  if (tool == "yum" || tool == "dnf" || tool == "microdnf") return rpm;
+  return none;
+}
+
 std::vector<ToolCommand> tool_commands(const RunScripts& run, std::string_view tool,
                                        std::initializer_list<std::string_view> verbs) {
   std::vector<ToolCommand> out;
   for (const RunCommand& rc : run.commands) {
     auto where = tool_word(rc, tool);
     if (!where) continue;
-    auto ops = operands(*rc.cmd, where->second, verb_value_options(tool));
+    auto ops = operands(*rc.cmd, where->second, value_options(tool));
     // The verb is the first operand, unless "--" came before it.
     const shell::Word* verb = nullptr;
     if (!ops.empty()) {

@@ -121,6 +121,9 @@ struct ToolCommand {
 
 // Options of a tool that take a value in the next word ("-o", "--target-release").
 using ValueOptions = std::vector<std::string_view>;
+// The options of a tool (one of those tool_commands() knows) that take the next word as their
+// value: "-o", "-t", "--default-release" for apt-get; empty for other tools.
+const ValueOptions& value_options(std::string_view tool);
 
 // The tools whose verbs this knows: "apt-get", "apt", "apk", "pip", "npm", "yarn", "gem", "go",
 // "yum", "dnf", "microdnf". The verb is the first operand after the program (options, with the

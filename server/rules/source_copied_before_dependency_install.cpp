@@ -4,7 +4,10 @@
 // go mod download, cargo, bundle install, composer install, mvn, gradle, dotnet restore,
 // mix deps.get; a build such as go build or mvn package when the stage has no separate download
 // step). Any change to any source file then invalidates the COPY layer and the install runs again
-// from scratch.
+// from scratch. When the install's RUN has a cache mount on the tool's download cache, the rerun
+// downloads nothing again: info instead of a warning. With the build context on disk, a Go module
+// whose go.mod requires nothing, or whose dependencies are vendored, is left alone. Variables in
+// WORKDIR and the COPY destination are expanded, with the golang image's GOPATH=/go.
 //
 // Fix, when the install works from the manifests alone: copy the ecosystem's manifests that exist
 // in the context (package.json with its lockfile, requirements*.txt, go.mod and go.sum, ...) to the
@@ -14,6 +17,7 @@
 // run a download-only step (go mod download, mvn dependency:go-offline, ...) before the
 // whole-context COPY. The fix is applied automatically when the manifests are in the context and
 // nothing between the COPY and the install reads the sources.
+#include <algorithm>
 #include <set>
 
 #include "core/model/model.h"
@@ -42,20 +46,6 @@ std::string rel_join(std::string_view a, std::string_view b) {
   if (a.empty()) return std::string(b);
   if (b.empty()) return std::string(a);
   return std::string(a) + "/" + std::string(b);
-}
-
-// A COPY source pattern with `*` and `?` against a path.
-bool glob_match(std::string_view pattern, std::string_view path) {
-  if (pattern.empty()) return path.empty();
-  if (pattern.front() == '*') {
-    for (size_t k = 0; k <= path.size(); ++k) {
-      if (k > 0 && path[k - 1] == '/') break;
-      if (glob_match(pattern.substr(1), path.substr(k))) return true;
-    }
-    return false;
-  }
-  if (path.empty() || (pattern.front() != '?' && pattern.front() != path.front())) return false;
-  return glob_match(pattern.substr(1), path.substr(1));
 }
 
 // Instructions that do not read the sources, so a COPY of them may move after them.
@@ -142,6 +132,46 @@ std::string names_of(const quality::Manifests& man) {
   return out;
 }
 
+// path (absolute) relative to dir, which holds it ("" when they are the same).
+std::string relative_to(std::string_view path, std::string_view dir) {
+  if (path == dir) return "";
+  return std::string(path.substr(dir == "/" ? 1 : dir.size() + 1));
+}
+
+// Whether a go.mod requires modules: a `require` directive, alone or as a block.
+bool go_mod_requires(std::string_view gomod) {
+  for (size_t start = 0; start < gomod.size();) {
+    size_t end = std::min(gomod.find('\n', start), gomod.size());
+    std::string_view line = rules::trim(gomod.substr(start, end - start));
+    if (line.starts_with("require") && (line.size() == 7 || line[7] == ' ' || line[7] == '\t' || line[7] == '('))
+      return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+// Whether the Go module a step builds in has nothing to download, by the build context on disk:
+// its go.mod requires no module, or its dependencies are vendored (vendor/modules.txt).
+bool go_module_self_contained(const quality::BuildContext& context, const WholeCopy& a, const std::string& cwd) {
+  if (!context.on_disk()) return false;
+  std::string dir = rel_join(a.source_dir, relative_to(cwd, a.dest));
+  if (context.exists(rel_join(dir, "vendor/modules.txt"))) return true;
+  std::optional<std::string> gomod = context.read(rel_join(dir, "go.mod"));
+  return gomod && !go_mod_requires(*gomod);
+}
+
+// The cache mount target of a RUN that covers the tool's download cache (the first of its cache
+// directories, for the user the step runs as), or nothing.
+std::optional<std::string> download_mount(const model::Model& m, const model::Instruction& run, int index,
+                                          const std::vector<std::string>& targets, Tool tool, std::string_view text) {
+  quality::StageUser user = quality::user_at(m, run.stage, index, text);
+  std::vector<quality::CacheDir> dirs = quality::cache_dirs(tool, user, quality::stage_base(m, run.stage));
+  if (dirs.empty()) return std::nullopt;
+  for (const std::string& t : targets)
+    if (quality::cache_mounted({t}, {dirs.front()})) return t;
+  return std::nullopt;
+}
+
 struct Site {
   const model::Instruction* run = nullptr;
   int run_index = -1;
@@ -159,12 +189,13 @@ std::optional<Fix> build_fix(RuleContext& ctx, const quality::BuildContext& cont
   const model::Instruction& a_ins = m.instructions[a.instruction];
   const shell::Command& c = site.script->commands[site.command];
   std::string nl = quality::newline(doc);
-  std::string sub = site.cwd == a.dest ? "" : site.cwd.substr(a.dest == "/" ? 1 : a.dest.size() + 1);
+  std::string sub = relative_to(site.cwd, a.dest);
   std::string msrc = rel_join(a.source_dir, sub);
   quality::Manifests man = quality::manifests_for(site.use, c, context, msrc);
   if (man.files.empty() && man.dirs.empty()) return std::nullopt;
   bool already = std::all_of(man.files.begin(), man.files.end(), [&](const std::string& f) {
-    return std::any_of(copied.begin(), copied.end(), [&](const std::string& c) { return glob_match(c, clean_path(f)); });
+    return std::any_of(copied.begin(), copied.end(),
+                       [&](const std::string& c) { return quality::source_glob_match(c, clean_path(f)); });
   }) && man.dirs.empty();
   std::string flags = quality::flags_text(doc, a_ins, {"chown", "chmod", "link"});
   std::string what = names_of(man);
@@ -248,7 +279,7 @@ void check_source_copied_before_dependency_install(RuleContext& ctx) {
       if ((ins.kind == model::Kind::Copy || ins.kind == model::Kind::Add) && !ins.flag("from") && !ins.json_form &&
           ins.heredocs.empty() && ins.args.size() >= 2) {
         std::optional<std::string> w = quality::workdir_at(m, stage.index, i);
-        const std::string& dest_raw = ins.args.back().text;
+        std::optional<std::string> dest = quality::expand_path(m, ins, ins.args.back().text);
         for (size_t s = 0; s + 1 < ins.args.size(); ++s) {
           const std::string& src = ins.args[s].text;
           if (src.find('$') != std::string::npos || src.find("://") != std::string::npos) continue;
@@ -259,8 +290,8 @@ void check_source_copied_before_dependency_install(RuleContext& ctx) {
           if (!whole && context.on_disk() && context.is_directory(cleaned))
             for (std::string_view name : kManifestNames)
               if (context.exists(cleaned + "/" + std::string(name))) holds = true;
-          if ((whole || holds) && w && dest_raw.find('$') == std::string::npos)
-            wholes.push_back({i, whole ? "" : cleaned, quality::join_path(*w, dest_raw), &ins.args[s]});
+          if ((whole || holds) && w && dest)
+            wholes.push_back({i, whole ? "" : cleaned, quality::join_path(*w, *dest), &ins.args[s]});
           else if (!whole)
             copied.push_back(cleaned);
         }
@@ -269,6 +300,7 @@ void check_source_copied_before_dependency_install(RuleContext& ctx) {
       if (ins.kind != model::Kind::Run || wholes.empty()) continue;
       std::optional<std::string> cwd = quality::workdir_at(m, stage.index, i);
       if (!cwd) continue;
+      std::vector<std::string> targets = quality::cache_mount_targets(ins, *cwd);
       const quality::RunScript& script = *scripts[k];
       for (size_t ci = 0; ci < script.commands.size(); ++ci) {
         const shell::Command& c = script.commands[ci];
@@ -283,13 +315,19 @@ void check_source_copied_before_dependency_install(RuleContext& ctx) {
         const WholeCopy* a = nullptr;
         for (const WholeCopy& w : wholes)
           if (quality::path_within(*cwd, w.dest)) a = &w;
-        if (!a || !reported.insert({a->instruction, use->tool}).second) continue;
+        if (!a || (use->tool == Tool::Go && go_module_self_contained(context, *a, *cwd))) continue;
+        if (!reported.insert({a->instruction, use->tool}).second) continue;
         std::string src = a->word->text;
         std::string line = std::to_string(rules::line_number(text, ins.span.start));
-        Diag& d = ctx.report(a->word->span, std::string(model::kind_keyword(m.instructions[a->instruction].kind)) +
-                                                " " + src + " copies " + (a->source_dir.empty() ? "the whole build context" : "the sources") +
-                                                " before `" + quality::use_text(c, *use) + "` (line " + line +
-                                                "): any source change reruns the install");
+        std::optional<std::string> mount = download_mount(m, ins, i, targets, use->tool, text);
+        std::string message = std::string(model::kind_keyword(m.instructions[a->instruction].kind)) + " " + src +
+                              " copies " + (a->source_dir.empty() ? "the whole build context" : "the sources") +
+                              " before `" + quality::use_text(c, *use) + "` (line " + line +
+                              "): any source change reruns the install";
+        // The rerun stays, but downloads nothing again.
+        if (mount) message += ", though the cache mount on " + *mount + " keeps the downloads";
+        Diag& d = ctx.report(a->word->span, message);
+        if (mount) d.severity = Severity::Info;
         d.related.push_back({quality::use_range(c, *use), "the install"});
         Site site{&ins, i, &script, ci, *use, *cwd};
         if (auto fix = build_fix(ctx, context, *a, site, copied)) d.fixes.push_back(std::move(*fix));

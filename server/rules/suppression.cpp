@@ -174,7 +174,7 @@ void Suppressions::add(size_t start, size_t end, const std::vector<std::string>&
     scope.ids.insert(name);
     if (!map_codes) continue;
     for (const Rule& r : rules_)
-      if (!r.hadolint_code.empty() && r.hadolint_code == name) scope.ids.emplace(r.id);
+      if (has_hadolint_code(r, name)) scope.ids.emplace(r.id);
   }
   if (!scope.ids.empty() || scope.buildkit_all) scopes_.push_back(std::move(scope));
 }

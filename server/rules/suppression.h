@@ -11,7 +11,7 @@
 //   # dockerfile-ls global ignore=... / stage ignore=...
 // `check=` names are our rule ids, case-sensitive; `skip=all` skips the rules BuildKit also has
 // (those with a buildkit_name), never our own. The hadolint and dockerfile-ls forms take rule ids
-// or hadolint codes (DL3008), mapped through each rule's hadolint_code; unknown names are
+// or hadolint codes (DL3008), mapped through each rule's hadolint codes; unknown names are
 // ignored. A `check=` value that does not parse is ignored as a whole, as BuildKit does for
 // per-instruction comments (other rules report it). SyntaxError is never suppressed.
 #pragma once

@@ -27,6 +27,16 @@ std::string escape_cell(std::string_view s) {
   return out;
 }
 
+// The parts with the separator between them.
+std::string join(const std::vector<std::string_view>& parts, std::string_view separator) {
+  std::string out;
+  for (std::string_view p : parts) {
+    if (!out.empty()) out += separator;
+    out += p;
+  }
+  return out;
+}
+
 // The README's rule table, generated from the registry.
 std::string rule_table() {
   std::ostringstream out;
@@ -35,7 +45,7 @@ std::string rule_table() {
   for (const Rule& r : all_rules()) {
     std::string level = r.enabled_by_default ? std::string(severity_name(r.default_severity)) : "off";
     out << "| [" << r.id << "](docs/rules/" << r.id << ".md) | " << level << " | "
-        << (r.hadolint_code.empty() ? "" : std::string(r.hadolint_code)) << " | "
+        << join(hadolint_codes(r), ", ") << " | "
         << (r.rcjsuen_code.empty() ? "" : std::string(r.rcjsuen_code)) << " | "
         << escape_cell(r.summary) << " |\n";
   }

@@ -2,6 +2,7 @@
 
 #include "rules/run_rules.h"
 #include "support/check_helpers.h"
+#include "support/temp_context.h"
 
 namespace dfls::test {
 
@@ -20,6 +21,7 @@ RUN npm ci && npm run build
 FROM node:22-slim
 COPY --from=build @(DevDependenciesInFinalImage)[[/app/node_modules]] /app/node_modules
 COPY --from=build /app/dist /app/dist
+CMD ["node", "/app/dist/server.js"]
 )docker");
 }
 
@@ -51,8 +53,84 @@ COPY --from=build /dist /usr/share/nginx/html
 )docker");
 }
 
+TEST_CASE("DevDependenciesInFinalImage leaves images that run the dev tools or nothing", "[quality]") {
+  // awesome-compose angular: ng serve needs @angular/cli, a devDependency.
+  check_diagnostics({"DevDependenciesInFinalImage"}, R"docker(
+FROM node:20
+WORKDIR /project
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+CMD ["ng", "serve", "--host", "0.0.0.0"]
+)docker");
+  // opentelemetry-demo genproto: a tool image with no command of its own.
+  check_diagnostics({"DevDependenciesInFinalImage"}, R"docker(
+FROM node:20-alpine
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+)docker");
+  // awesome-compose react-express-mongodb: the dev script (nodemon), inherited by dev-envs.
+  check_diagnostics({"DevDependenciesInFinalImage"}, R"docker(
+FROM node:20 AS development
+WORKDIR /code
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+CMD ["npm", "run", "dev"]
+
+FROM development AS dev-envs
+RUN useradd -s /bin/bash -m vscode
+)docker");
+  check_diagnostics({"DevDependenciesInFinalImage"}, R"docker(
+FROM node:20
+WORKDIR /app
+RUN yarn install
+CMD ["yarn", "run", "serve"]
+)docker");
+}
+
+TEST_CASE("DevDependenciesInFinalImage reads package.json in the context", "[quality]") {
+  // awesome-compose nginx-nodejs-redis: no devDependencies to leave out.
+  TempContext none({{"package.json", R"({"name": "web", "scripts": {"start": "node server.js"},
+                                          "dependencies": {"express": "^4.17.2"}})"}});
+  check_diagnostics({"DevDependenciesInFinalImage"}, R"docker(
+FROM node:20-alpine
+WORKDIR /usr/src/app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY server.js ./
+USER node
+CMD ["npm", "start"]
+)docker",
+                    none.config());
+  TempContext some({{"package.json", R"({"scripts": {"start": "node server.js"},
+                                          "devDependencies": {"eslint": "^9.0.0"}})"}});
+  check_diagnostics({"DevDependenciesInFinalImage"}, R"docker(
+FROM node:20-alpine
+WORKDIR /usr/src/app
+COPY package.json package-lock.json ./
+RUN @(DevDependenciesInFinalImage)[[npm ci]]
+COPY server.js ./
+USER node
+CMD ["npm", "start"]
+)docker",
+                    some.config());
+  // argo-cd's UI image: `pnpm start` is webpack-dev-server.
+  TempContext dev({{"package.json", R"({"scripts": {"start": "webpack-dev-server --mode development"},
+                                         "devDependencies": {"webpack-dev-server": "^5.0.0"}})"}});
+  check_diagnostics({"DevDependenciesInFinalImage"}, R"docker(
+FROM node:22
+WORKDIR /src
+COPY . .
+RUN pnpm install --frozen-lockfile
+ENTRYPOINT ["pnpm", "start"]
+)docker",
+                    dev.config());
+}
+
 TEST_CASE("DevDependenciesInFinalImage message and fixes", "[quality]") {
-  auto doc = Document::create("file:///test/Dockerfile", 0, "FROM node:22\nRUN npm ci\n");
+  auto doc = Document::create("file:///test/Dockerfile", 0, "FROM node:22\nRUN npm ci\nCMD [\"node\", \"server.js\"]\n");
   std::vector<Diag> found;
   for (const Diag& d : run_rules(*doc, Config{}))
     if (d.rule_id == "DevDependenciesInFinalImage") found.push_back(d);
@@ -65,11 +143,11 @@ TEST_CASE("DevDependenciesInFinalImage message and fixes", "[quality]") {
             "FROM node:22\nRUN npm ci\nRUN npm run build\nRUN npm prune --omit=dev\nCMD [\"npm\", \"start\"]\n");
   check_fix("DevDependenciesInFinalImage",
             "FROM node:22 AS build\nWORKDIR /app\nRUN npm ci && npm run build\n"
-            "FROM node:22-slim\nCOPY --from=build ^/app /app\n",
+            "FROM node:22-slim\nCOPY --from=build ^/app /app\nCMD [\"node\", \"/app/dist/server.js\"]\n",
             "FROM node:22 AS build\nWORKDIR /app\nRUN npm ci && npm run build\nRUN npm prune --omit=dev\n"
-            "FROM node:22-slim\nCOPY --from=build /app /app\n");
-  check_fix("DevDependenciesInFinalImage", "FROM node:22\nRUN ^pnpm install\n",
-            "FROM node:22\nRUN pnpm install --prod\n");
+            "FROM node:22-slim\nCOPY --from=build /app /app\nCMD [\"node\", \"/app/dist/server.js\"]\n");
+  check_fix("DevDependenciesInFinalImage", "FROM node:22\nRUN ^pnpm install\nCMD [\"node\", \"index.js\"]\n",
+            "FROM node:22\nRUN pnpm install --prod\nCMD [\"node\", \"index.js\"]\n");
 }
 
 }  // namespace dfls::test

@@ -85,6 +85,112 @@ CMD ["app.exe"]
 )docker");
 }
 
+TEST_CASE("FinalStageRunsAsRoot leaves a USER given through a variable", "[quality]") {
+  // otelcol-ebpf-profiler: root is the default of a build argument the builder may override.
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM scratch
+ARG USER_UID=0
+USER ${USER_UID}
+COPY app /app
+ENTRYPOINT ["/app"]
+)docker");
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM alpine:3.20
+ARG GID=1000
+USER @(FinalStageRunsAsRoot)[[root:${GID}]]
+CMD ["/app"]
+)docker");
+}
+
+TEST_CASE("FinalStageRunsAsRoot looks through init wrappers", "[quality]") {
+  // traefik docs/check: tini with options in front of a shell.
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM alpine:3.20
+ENTRYPOINT ["/sbin/tini", "-g", "sh"]
+)docker");
+  // moby's dev container: dind with no command of its own.
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM golang:1.22
+WORKDIR /usr/src/project
+ENTRYPOINT ["hack/dind"]
+)docker");
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM alpine:3.20
+RUN apk add --no-cache docker
+ENTRYPOINT ["dockerd-entrypoint.sh"]
+CMD ["dockerd"]
+)docker");
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM @(FinalStageRunsAsRoot)[[alpine:3.20]]
+ENTRYPOINT ["/sbin/tini", "-p", "SIGTERM", "--"]
+CMD ["/usr/local/bin/server"]
+)docker");
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM @(FinalStageRunsAsRoot)[[node:22]]
+ENTRYPOINT ["node"]
+CMD ["server.js"]
+)docker");
+}
+
+TEST_CASE("FinalStageRunsAsRoot leaves WebAssembly modules and exported artifacts", "[quality]") {
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM scratch
+COPY app.wasm /app.wasm
+ENTRYPOINT ["/app.wasm"]
+)docker");
+  // opentelemetry-demo's android image only carries the APK for `docker cp`.
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM scratch
+COPY app-release.apk /app.apk
+ENTRYPOINT ["/app.apk"]
+)docker");
+  // A jar run by java, or run directly (a Spring Boot executable jar), is a process like any other.
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM @(FinalStageRunsAsRoot)[[eclipse-temurin:21-jre]]
+COPY app.jar /app.jar
+ENTRYPOINT ["java", "-jar", "/app.jar"]
+)docker");
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM @(FinalStageRunsAsRoot)[[eclipse-temurin:21-jre]]
+COPY app.jar /app.jar
+ENTRYPOINT ["/app.jar"]
+)docker");
+}
+
+TEST_CASE("FinalStageRunsAsRoot leaves tools that need root and BuildKit frontends", "[quality]") {
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends tshark && rm -rf /var/lib/apt/lists/*
+ENTRYPOINT ["tshark", "-i", "any"]
+)docker");
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM scratch AS release
+LABEL moby.buildkit.frontend.network.none="true"
+COPY frontend /bin/dockerfile-frontend
+ENTRYPOINT ["/bin/dockerfile-frontend"]
+)docker");
+}
+
+TEST_CASE("FinalStageRunsAsRoot treats a redundant USER root as no USER", "[quality]") {
+  // devcontainers/images: USER root restating the base's user, in an image with no command.
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM debian:bookworm
+USER root
+RUN apt-get update && apt-get install -y --no-install-recommends cmake && rm -rf /var/lib/apt/lists/*
+)docker");
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM debian:bookworm
+USER @(FinalStageRunsAsRoot)[[root]]
+CMD ["/app"]
+)docker");
+  // The base's user is unknown: USER root may switch away from a non-root one.
+  check_diagnostics({"FinalStageRunsAsRoot"}, R"docker(
+FROM mycompany/base:1
+USER @(FinalStageRunsAsRoot)[[root]]
+RUN make install
+)docker");
+}
+
 TEST_CASE("FinalStageRunsAsRoot follows the configured target", "[quality]") {
   Config config;
   config.target = "app";
@@ -121,6 +227,19 @@ TEST_CASE("FinalStageRunsAsRoot message and fixes", "[quality]") {
             "ENTRYPOINT [\"/app\"]\n");
   check_fix("FinalStageRunsAsRoot", "FROM gcr.io/distroless/static-debian12\nCOPY app /app\nCMD [\"/app\"]\n",
             "FROM gcr.io/distroless/static-debian12\nCOPY app /app\nUSER nonroot:nonroot\nCMD [\"/app\"]\n");
+}
+
+TEST_CASE("FinalStageRunsAsRoot uses the app user of .NET 8 and later only", "[quality]") {
+  check_fix("FinalStageRunsAsRoot",
+            "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY out .\nENTRYPOINT [\"dotnet\", \"app.dll\"]\n",
+            "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY out .\nUSER app\n"
+            "ENTRYPOINT [\"dotnet\", \"app.dll\"]\n");
+  // awesome-compose aspnet-mssql: the app user does not exist before .NET 8.
+  check_fix("FinalStageRunsAsRoot",
+            "FROM mcr.microsoft.com/dotnet/aspnet:6.0\nWORKDIR /app\nCOPY out .\nENTRYPOINT [\"dotnet\", \"app.dll\"]\n",
+            "FROM mcr.microsoft.com/dotnet/aspnet:6.0\nWORKDIR /app\nCOPY out .\n"
+            "RUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\n"
+            "ENTRYPOINT [\"dotnet\", \"app.dll\"]\n");
 }
 
 }  // namespace dfls::test

@@ -2,6 +2,7 @@
 
 #include "rules/run_rules.h"
 #include "support/check_helpers.h"
+#include "support/temp_context.h"
 
 namespace dfls::test {
 
@@ -51,6 +52,60 @@ CMD ["go", "run", "."]
 FROM python:3.12
 RUN pip install tox
 )docker");
+}
+
+TEST_CASE("HeavyFinalImage leaves commands that drive the toolchain behind wrappers", "[quality]") {
+  // opentelemetry-collector-releases: ocb generates Go code and runs go build.
+  check_diagnostics({"HeavyFinalImage"}, R"docker(
+FROM golang:1.22-alpine
+COPY ocb /usr/local/bin/ocb
+ENTRYPOINT ["ocb"]
+)docker");
+  // argo-cd's Tilt image: Delve behind tini.
+  check_diagnostics({"HeavyFinalImage"}, R"docker(
+FROM golang:1.22
+RUN go install github.com/go-delve/delve/cmd/dlv@v1.23.0
+COPY app /usr/local/bin/app
+ENTRYPOINT ["/usr/bin/tini", "-s", "--", "dlv", "exec", "/usr/local/bin/app", "--headless"]
+)docker");
+  // moby's dev container: dind with no command of its own.
+  check_diagnostics({"HeavyFinalImage"}, R"docker(
+FROM golang:1.22
+WORKDIR /usr/src/project
+ENTRYPOINT ["hack/dind"]
+)docker");
+  check_diagnostics({"HeavyFinalImage"}, R"docker(
+FROM node:22
+COPY . .
+RUN npm ci
+CMD ["sh", "-c", "npm ci && npx vue-cli-service serve"]
+)docker");
+  check_diagnostics({"HeavyFinalImage"}, R"docker(
+FROM @(HeavyFinalImage)[[golang:1.22]]
+COPY app /usr/local/bin/app
+ENTRYPOINT ["/usr/bin/tini", "--", "/usr/local/bin/app"]
+)docker");
+}
+
+TEST_CASE("HeavyFinalImage resolves npm scripts through package.json in the context", "[quality]") {
+  TempContext dev({{"package.json", R"({"scripts": {"start": "webpack-dev-server --mode development"}})"}});
+  check_diagnostics({"HeavyFinalImage"}, R"docker(
+FROM node:22
+WORKDIR /app
+COPY . .
+RUN npm ci
+ENTRYPOINT ["pnpm", "start"]
+)docker",
+                    dev.config());
+  TempContext app({{"package.json", R"({"scripts": {"start": "node server.js"}})"}});
+  check_diagnostics({"HeavyFinalImage"}, R"docker(
+FROM @(HeavyFinalImage)[[node:22]]
+WORKDIR /app
+COPY . .
+RUN npm ci
+CMD ["npm", "start"]
+)docker",
+                    app.config());
 }
 
 TEST_CASE("HeavyFinalImage message", "[quality]") {

@@ -46,5 +46,20 @@ ONBUILD CMD echo later
         "CMD in shell form runs under /bin/sh -c, which does not forward signals: use the JSON form");
 }
 
+TEST_CASE("JSONArgsRecommended: a command started with exec", "[rules][buildkit]") {
+  check_diagnostics({"JSONArgsRecommended"}, R"docker(
+FROM busybox:1.36
+CMD @(JSONArgsRecommended)[[exec sh -c "trap : TERM INT; tail -f /dev/null"]]
+ENTRYPOINT @(JSONArgsRecommended)[[exec /app/run --port 80]]
+)docker");
+  CHECK(message_of("JSONArgsRecommended", "FROM busybox:1.36\nCMD exec sh -c \"trap : TERM INT; tail -f /dev/null\"\n") ==
+        "CMD in shell form: exec passes signals on, but BuildKit recommends the JSON form");
+  CHECK(message_of("JSONArgsRecommended", "FROM alpine\nCMD executable --flag\n") ==
+        "CMD in shell form runs under /bin/sh -c, which does not forward signals: use the JSON form");
+  check_fix("JSONArgsRecommended", "FROM alpine\nCMD ^exec node server.js\n", "FROM alpine\nCMD [\"node\", \"server.js\"]\n");
+  check_fix("JSONArgsRecommended", "FROM busybox:1.36\nCMD ^exec sh -c \"trap : TERM INT; tail -f /dev/null\"\n",
+            "FROM busybox:1.36\nCMD [\"sh\", \"-c\", \"trap : TERM INT; tail -f /dev/null\"]\n");
+}
+
 }  // namespace
 }  // namespace dfls

@@ -27,6 +27,16 @@ RUN --mount=type=cache,target=/go/pkg/mod go mod download
 FROM alpine
 RUN apk add --no-cache curl
 RUN @(MissingCacheMount)[[apk add]] curl
+RUN --mount=type=cache,target=/etc/apk/cache apk add -U curl
+RUN --mount=type=cache,target=/var/cache/apk ln -s /var/cache/apk /etc/apk/cache && apk add -U curl
+)docker");
+}
+
+TEST_CASE("MissingCacheMount leaves apk add --no-network", "[quality]") {
+  // docker-library memcached, redis, ruby: a virtual package over libraries already installed.
+  check_diagnostics({"MissingCacheMount"}, R"docker(
+FROM alpine:3.20
+RUN apk add --no-network --virtual .rundeps so:libc.musl-x86_64.so.1
 )docker");
 }
 
@@ -75,6 +85,9 @@ TEST_CASE("MissingCacheMount fixes", "[quality]") {
   check_fix("MissingCacheMount", "# syntax=docker/dockerfile:1\nFROM golang:1.22\nRUN ^go build -o /app .\n",
             "# syntax=docker/dockerfile:1\nFROM golang:1.22\n"
             "RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -o /app .\n");
+  // apk keeps packages only in /etc/apk/cache; /var/cache/apk would get the indexes alone.
+  check_fix("MissingCacheMount", "# syntax=docker/dockerfile:1\nFROM alpine:3.20\nRUN ^apk add -U curl\n",
+            "# syntax=docker/dockerfile:1\nFROM alpine:3.20\nRUN --mount=type=cache,target=/etc/apk/cache apk add -U curl\n");
   check_fix("MissingCacheMount", "# syntax=docker/dockerfile:1\nFROM maven:3.9-eclipse-temurin-21\nRUN [\"mvn\", \"^package\"]\n",
             "# syntax=docker/dockerfile:1\nFROM maven:3.9-eclipse-temurin-21\n"
             "RUN --mount=type=cache,target=/root/.m2 [\"mvn\", \"package\"]\n");

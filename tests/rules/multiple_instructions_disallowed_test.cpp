@@ -3,6 +3,7 @@
 
 #include "core/config.h"
 #include "core/document.h"
+#include "core/project_config.h"
 #include "rules/run_rules.h"
 #include "support/check_helpers.h"
 
@@ -35,6 +36,31 @@ ONBUILD ENTRYPOINT ["b"]
   check_fix("MultipleInstructionsDisallowed", "FROM alpine\nCMD ^x\nCMD y\n", "FROM alpine\nCMD y\n");
   CHECK(message_of("MultipleInstructionsDisallowed", "FROM alpine\nCMD x\nCMD y\n") ==
         "this CMD is overridden by the CMD on line 3: only the last one in a stage takes effect");
+}
+
+TEST_CASE("MultipleInstructionsDisallowed answers to hadolint DL3012, DL4003 and DL4004", "[rules][buildkit]") {
+  const Rule* rule = find_rule("MultipleInstructionsDisallowed");
+  REQUIRE(rule);
+  CHECK(hadolint_codes(*rule) == std::vector<std::string_view>{"DL3012", "DL4003", "DL4004"});
+  Rule spaced = test::make_test_rule("Spaced", nullptr, " DL3012 , DL4003,");
+  CHECK(hadolint_codes(spaced) == std::vector<std::string_view>{"DL3012", "DL4003"});
+  CHECK(has_hadolint_code(spaced, "DL4003"));
+  CHECK_FALSE(has_hadolint_code(spaced, "DL4004"));
+  check_diagnostics({"MultipleInstructionsDisallowed"}, R"docker(
+FROM alpine
+# hadolint ignore=DL4003
+CMD echo a
+@(MultipleInstructionsDisallowed)[[ENTRYPOINT /a]]
+CMD echo b
+ENTRYPOINT /b
+)docker");
+  Config config = parse_project_config("ignored: [DL4004]\n", ConfigFileKind::Hadolint, "/p/.hadolint.yaml");
+  REQUIRE(config.problems.empty());
+  check_diagnostics({"MultipleInstructionsDisallowed"}, R"docker(
+FROM alpine
+CMD echo a
+CMD echo b
+)docker", config);
 }
 
 }  // namespace

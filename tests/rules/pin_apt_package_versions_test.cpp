@@ -44,5 +44,16 @@ EOF
         "apt package 'curl' has no version: pin it (curl=<version>)");
 }
 
+TEST_CASE("PinAptPackageVersions: option values are not packages", "[rules][hadolint]") {
+  check_diagnostics({"PinAptPackageVersions"}, R"docker(
+FROM debian:12
+RUN apt-get install -y --default-release bookworm-backports foo=1
+RUN apt-get install -y -a arm64 foo=1 && apt-get install -y --host-architecture arm64 bar=2
+RUN apt-get install -y -o=Dpkg::Use-Pty=0 -o Acquire::Retries=3 foo=1
+RUN apt-get install -y -q=2 -t bookworm-backports foo=1 --target-release=bookworm @(PinAptPackageVersions)[[bar]]
+RUN apt-get -a arm64 install -y @(PinAptPackageVersions)[[libc6]]
+)docker");
+}
+
 }  // namespace
 }  // namespace dfls

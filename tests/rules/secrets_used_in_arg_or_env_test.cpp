@@ -19,8 +19,9 @@ std::vector<Diag> secret_findings(std::string_view text) {
 
 TEST_CASE("SecretsUsedInArgOrEnv reports secret names as BuildKit does", "[quality]") {
   check_diagnostics({"SecretsUsedInArgOrEnv"}, R"docker(
-ARG @(SecretsUsedInArgOrEnv)[[GITHUB_TOKEN]]
+ARG GITHUB_TOKEN
 FROM node:22
+ARG @(SecretsUsedInArgOrEnv)[[GITHUB_TOKEN]]
 ARG @(SecretsUsedInArgOrEnv)[[NPM_TOKEN]]
 ARG @(SecretsUsedInArgOrEnv)[[apikey]]
 ARG NODE_VERSION=22
@@ -36,6 +37,15 @@ ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305
 ENV RABBITMQ_PGP_KEY_ID=0x0A9AF2115F4687BD29803A206B73A36E6026DFCA
 ARG @(SecretsUsedInArgOrEnv)[[GPG_PASSPHRASE]]
 ARG @(SecretsUsedInArgOrEnv)[[GPG_PRIVATE_KEY]]
+)docker");
+}
+
+TEST_CASE("SecretsUsedInArgOrEnv leaves global ARGs, as BuildKit does", "[quality]") {
+  // text-generation-inference Dockerfile_trtllm: the token only reaches RUN as a secret mount.
+  check_diagnostics({"SecretsUsedInArgOrEnv"}, R"docker(
+ARG actions_runtime_token=""
+FROM alpine:3.20
+RUN --mount=type=secret,id=actions_runtime_token,env=ACTIONS_RUNTIME_TOKEN true
 )docker");
 }
 

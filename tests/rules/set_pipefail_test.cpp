@@ -55,6 +55,18 @@ RUN dir | findstr x
         "a pipe without pipefail: the RUN ignores a failure before the last command of the pipeline");
 }
 
+TEST_CASE("SetPipefail: echo or printf left of a pipe inside a command substitution", "[rules][hadolint]") {
+  check_diagnostics({"SetPipefail"}, R"docker(
+FROM debian:12
+RUN x="$(echo "$y" | grep foo)"; z=$(printf %s "$y" | wc -c)
+RUN set -eux; dst="$(echo "$src" | tr -d 3)"; echo "$dst"
+RUN if ! echo "$y" | grep foo; then exit 1; fi
+RUN (echo a | grep a)
+RUN v="$(curl -fsSL https://example.com/v @(SetPipefail)[[|]] tr -d v)"
+RUN v="$(echo "$y" | tr -d v)" && curl -fsSL "https://example.com/$v" @(SetPipefail)[[|]] sh
+)docker");
+}
+
 TEST_CASE("SetPipefail fix", "[rules][hadolint]") {
   check_fix("SetPipefail", "FROM debian\nRUN curl -fsSL https://x ^| tar -xz\n",
             "FROM debian\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://x | tar -xz\n");

@@ -6,6 +6,7 @@
 
 #include "rules/run_rules.h"
 #include "support/check_helpers.h"
+#include "support/temp_context.h"
 
 namespace dfls::test {
 
@@ -118,6 +119,77 @@ TEST_CASE("SourceCopiedBeforeDependencyInstall copies the manifests the context 
   REQUIRE(found.size() == 1);
   CHECK_FALSE(found[0].fixes.at(0).safe);  // ./configure.sh may read the sources.
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("SourceCopiedBeforeDependencyInstall is info when a cache mount keeps the downloads", "[quality]") {
+  // dotnet-docker samples: the NuGet cache is mounted, so the rerun downloads nothing again.
+  auto found = order_findings(R"docker(# syntax=docker/dockerfile:1
+FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build
+WORKDIR /source
+COPY --link . .
+RUN --mount=type=cache,target=/root/.nuget dotnet publish -o /app app.csproj
+)docker");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::Info);
+  CHECK(found[0].message == "COPY . copies the whole build context before `dotnet publish` (line 5): any source "
+                            "change reruns the install, though the cache mount on /root/.nuget keeps the downloads");
+  found = order_findings(R"docker(# syntax=docker/dockerfile:1
+FROM golang:1.22 AS build
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -o /app .
+)docker");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::Info);
+  // A mount on the build cache alone keeps no downloads.
+  found = order_findings(R"docker(# syntax=docker/dockerfile:1
+FROM golang:1.22 AS build
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,target=/root/.cache/go-build go build -o /app .
+)docker");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::Warning);
+}
+
+TEST_CASE("SourceCopiedBeforeDependencyInstall leaves Go modules with nothing to download", "[quality]") {
+  const char* snippet = R"docker(
+FROM golang:1.22-alpine AS build
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -o /app main.go
+)docker";
+  // ingress-nginx fastcgi-helloserver: a go.mod without requirements.
+  TempContext bare({{"go.mod", "module example.com/hello\n\ngo 1.22\n"}});
+  CHECK(order_findings(snippet, bare.config()).empty());
+  TempContext vendored({{"go.mod", "module example.com/hello\n\nrequire golang.org/x/text v0.14.0\n"},
+                        {"vendor/modules.txt", "# golang.org/x/text v0.14.0\n"}});
+  CHECK(order_findings(snippet, vendored.config()).empty());
+  TempContext required({{"go.mod", "module example.com/hello\n\ngo 1.22\n\nrequire (\n\tgolang.org/x/text v0.14.0\n)\n"}});
+  CHECK(order_findings(snippet, required.config()).size() == 1);
+}
+
+TEST_CASE("SourceCopiedBeforeDependencyInstall expands GOPATH of golang images", "[quality]") {
+  // thanos Dockerfile.e2e-tests.
+  check_diagnostics({"SourceCopiedBeforeDependencyInstall"}, R"docker(
+FROM golang:1.22
+WORKDIR $GOPATH/src/github.com/example/app
+COPY @(SourceCopiedBeforeDependencyInstall)[[.]] $GOPATH/src/github.com/example/app
+RUN go build -o /bin/app ./cmd/app
+ENTRYPOINT ["/bin/app"]
+)docker");
+  check_fix("SourceCopiedBeforeDependencyInstall",
+            "FROM golang:1.22\nWORKDIR $GOPATH/src/app\nCOPY ^. $GOPATH/src/app\nRUN go build -o /bin/app .\n",
+            "FROM golang:1.22\nWORKDIR $GOPATH/src/app\nCOPY go.mod go.sum ./\nRUN go mod download\n"
+            "COPY . $GOPATH/src/app\nRUN go build -o /bin/app .\n");
+  // Another base image: GOPATH is whatever the Dockerfile says, here nothing known.
+  check_diagnostics({"SourceCopiedBeforeDependencyInstall"}, R"docker(
+FROM debian:12
+ARG GOPATH
+WORKDIR $GOPATH/src/app
+COPY . $GOPATH/src/app
+RUN go build -o /bin/app .
+)docker");
 }
 
 }  // namespace dfls::test

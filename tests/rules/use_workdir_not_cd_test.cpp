@@ -33,6 +33,41 @@ EOF
         "cd in a RUN: use WORKDIR to change the working directory");
 }
 
+TEST_CASE("UseWorkdirNotCd: only the first cd of a script, not the cds back", "[rules][hadolint]") {
+  check_diagnostics({"UseWorkdirNotCd"}, R"docker(
+FROM php:8.2
+RUN set -eux; \
+    @(UseWorkdirNotCd)[[cd /usr/src/php]]; \
+    make -j"$(nproc)"; \
+    cd /; \
+    docker-php-source delete
+RUN @(UseWorkdirNotCd)[[cd build]] && make && cd .. && cd docs && make
+RUN <<EOF
+@(UseWorkdirNotCd)[[cd /srv]]
+cd -
+EOF
+)docker");
+}
+
+TEST_CASE("UseWorkdirNotCd: a cd into a directory the RUN removes", "[rules][hadolint]") {
+  check_diagnostics({"UseWorkdirNotCd"}, R"docker(
+FROM debian:12
+RUN set -eux; \
+    mkdir -p /usr/src/app; \
+    tar -xf /tmp/src.tar -C /usr/src/app; \
+    cd /usr/src/app; \
+    ./configure && make && make install; \
+    cd /; \
+    rm -rf /usr/src/app
+RUN cd /tmp/src/build && make && cd ../.. && rm -r -f /tmp/src/
+RUN cd luarocks-3.11 && make install && cd .. && rm -Rf luarocks-3.11
+RUN cd /tmp/b && make && cd / && rm -rf /tmp/b && @(UseWorkdirNotCd)[[cd /app]] && ./setup
+RUN @(UseWorkdirNotCd)[[cd /opt/tool]] && make && rm /opt/tool/Makefile
+RUN @(UseWorkdirNotCd)[[cd /opt/tool]] && make && (rm -rf /opt/tool)
+RUN rm -rf /opt/old && @(UseWorkdirNotCd)[[cd /opt/old]] && make
+)docker");
+}
+
 TEST_CASE("UseWorkdirNotCd fix", "[rules][hadolint]") {
   check_fix("UseWorkdirNotCd", "FROM debian\nRUN ^cd /app && make install\n",
             "FROM debian\nWORKDIR /app\nRUN make install\n");
