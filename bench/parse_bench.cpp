@@ -76,7 +76,7 @@ int bench_edit(const std::filesystem::path& file) {
   std::string text = read_file(file);
   auto doc = Document::create("file:///bench", 1, text);
   std::vector<double> reparse, analysis;
-  const int edits = 200;
+  const int edits = 40;
   for (int i = 0; i < edits; ++i) {
     // Type one character at the start of a line spread over the file, then delete it again.
     size_t line = (doc->lines().line_count() * static_cast<size_t>(i)) / edits;

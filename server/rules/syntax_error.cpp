@@ -42,7 +42,9 @@ std::string human_type(std::string_view type) {
 
 void check_syntax_error(RuleContext& ctx) {
   std::string_view text = ctx.text();
+  // Only subtrees that hold an error need a look.
   syntax::walk(ctx.doc.root(), [&](syntax::Node n) {
+    if (!n.has_error()) return false;
     if (n.missing()) {
       std::string what = human_type(n.type());
       if (n.type() == "heredoc_end") what = "heredoc terminator";

@@ -36,38 +36,62 @@ std::vector<Node> Node::fields(std::string_view name) const {
   return out;
 }
 
+namespace {
+
+// Calls f on each child (each named one when named_only) in order, with a cursor: the runtime's
+// ts_node_child(i) walks from the first child every time, so indexing would be quadratic in the
+// number of children (the root of a 20,000-line file has that many). f returns false to stop.
+template <class F>
+void each_child(TSNode node, bool named_only, F&& f) {
+  if (ts_node_is_null(node)) return;
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      TSNode c = ts_tree_cursor_current_node(&cursor);
+      if (named_only && !ts_node_is_named(c)) continue;
+      if (!f(Node(c))) break;
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
+}  // namespace
+
 std::vector<Node> Node::children() const {
   std::vector<Node> out;
-  uint32_t n = child_count();
-  out.reserve(n);
-  for (uint32_t i = 0; i < n; ++i) out.push_back(child(i));
+  out.reserve(child_count());
+  each_child(node_, false, [&](Node c) {
+    out.push_back(c);
+    return true;
+  });
   return out;
 }
 
 std::vector<Node> Node::named_children() const {
   std::vector<Node> out;
-  uint32_t n = named_child_count();
-  out.reserve(n);
-  for (uint32_t i = 0; i < n; ++i) out.push_back(named_child(i));
+  out.reserve(named_child_count());
+  each_child(node_, true, [&](Node c) {
+    out.push_back(c);
+    return true;
+  });
   return out;
 }
 
 Node Node::child_of_type(std::string_view t) const {
-  uint32_t n = named_child_count();
-  for (uint32_t i = 0; i < n; ++i) {
-    Node c = named_child(i);
-    if (c.type() == t) return c;
-  }
-  return {};
+  Node found;
+  each_child(node_, true, [&](Node c) {
+    if (c.type() == t) found = c;
+    return found.null();
+  });
+  return found;
 }
 
 std::vector<Node> Node::children_of_type(std::string_view t) const {
   std::vector<Node> out;
-  uint32_t n = named_child_count();
-  for (uint32_t i = 0; i < n; ++i) {
-    Node c = named_child(i);
+  each_child(node_, true, [&](Node c) {
     if (c.type() == t) out.push_back(c);
-  }
+    return true;
+  });
   return out;
 }
 

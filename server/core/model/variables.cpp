@@ -176,11 +176,9 @@ void ModelBuilder::resolve_variables() {
   // References: every expansion node of every instruction.
   for (size_t i = 0; i < model_.instructions.size(); ++i) {
     const Instruction& ins = model_.instructions[i];
-    syntax::walk(ins.node, [&](syntax::Node c) {
-      if (!(c == ins.node) && c.type().ends_with("_instruction")) return false;
-      if (c.type() != n::kExpansion) return true;
+    auto record = [&](syntax::Node c, bool in_flag) {
       syntax::Node name = c.field(n::kName);
-      if (!name) return true;
+      if (!name) return;
       VarRef ref;
       ref.name = std::string(name.text(text_));
       ref.name_span = {name.start(), name.end()};
@@ -189,15 +187,22 @@ void ModelBuilder::resolve_variables() {
       ref.instruction = static_cast<int>(i);
       ref.stage = ins.stage;
       ref.in_from = ins.kind == Kind::From;
-      bool in_flag = false;
-      for (syntax::Node p = c.parent(); p && !(p == ins.node); p = p.parent())
-        if (p.type() == n::kFlag || p.type().ends_with("_flag")) in_flag = true;
       ref.builder_expanded = !(shell_text_kind(ins.kind) && !in_flag);
       if (ins.inside_onbuild) ref.builder_expanded = false;
       ref.decl = resolve(ref.name, ins.stage, static_cast<int>(i), ref.in_from, ref.span.start);
       model_.refs.push_back(std::move(ref));
-      return true;  // Nested expansions in the word.
-    });
+    };
+    // Below the instruction (not into an ONBUILD's trigger), knowing whether a flag holds the node:
+    // Node::parent() would search down from the root each time, which is slow on large files.
+    auto visit = [&](auto&& self, syntax::Node node, bool in_flag) -> void {
+      for (syntax::Node c : node.named_children()) {
+        if (c.type().ends_with("_instruction")) continue;
+        bool flag = in_flag || c.type() == n::kFlag || c.type().ends_with("_flag");
+        if (c.type() == n::kExpansion) record(c, in_flag);
+        self(self, c, flag);  // Nested expansions in the word.
+      }
+    };
+    visit(visit, ins.node, false);
   }
 }
 
