@@ -93,7 +93,7 @@ extern const Rule kRuleSecretsUsedInArgOrEnv = {
     .id = "SecretsUsedInArgOrEnv",
     .default_severity = Severity::Warning,
     .summary = "A secret passed in an ARG or ENV",
-    .hadolint_code = "",
+    .hadolint_code = "DL3064",
     .check = check_secrets_used_in_arg_or_env,
     .buildkit_name = "SecretsUsedInArgOrEnv",
 };
