@@ -1,7 +1,8 @@
 // Helpers shared by the rules: BuildKit's reading of an instruction line (continuations joined,
 // flags extracted, words split as its parsers split them), the flag table of every instruction,
 // Go's duration and bool syntax, the signal list, the variables base images define, and small
-// text utilities. Everything here is plain functions over the document and the model.
+// text utilities. Everything here is plain functions over the document and the model; the
+// definitions are in rule_helpers.cpp, buildkit_line.cpp, exec_form.cpp and image_variables.cpp.
 #pragma once
 
 #include <cstddef>

@@ -98,5 +98,6 @@ TEST_CASE("random edits parsed incrementally equal a fresh parse", "[syntax][inc
       if (doc->text().size() > 4 * seed.size() + 200) doc = Document::create("file:///seed", 0, seed);
     }
   }
-  CHECK(edits > 2000);
+  // Every round made one or two changes (the corpus adds seeds when it is there).
+  CHECK(edits >= 400 * seeds.size());
 }
