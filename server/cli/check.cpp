@@ -41,6 +41,8 @@ constexpr std::string_view kUsage =
     "                              error, warning (default), info or hint\n"
     "  --fix                       apply the safe fixes, then report what remains\n"
     "  --fix-dry-run               print what --fix would change as a unified diff\n"
+    "  --unsafe-fixes              with --fix or --fix-dry-run, also the fixes that change\n"
+    "                              more than the finding (split a stage, add a USER, ...)\n"
     "  --no-color                  no colors in text output\n"
     "  -h, --help                  show this help\n";
 
@@ -52,6 +54,7 @@ struct CommandLine {
   std::optional<std::string> context;
   Severity threshold = Severity::Warning;
   FixMode fix = FixMode::None;
+  bool unsafe_fixes = false;
   bool color = true;
   bool help = false;
   std::vector<std::string> paths;
@@ -116,6 +119,9 @@ std::optional<CommandLine> parse_command_line(const std::vector<std::string>& ar
         return std::nullopt;
       }
       cl.fix = mode;
+    } else if (arg == "--unsafe-fixes") {
+      if (!flag()) return std::nullopt;
+      cl.unsafe_fixes = true;
     } else if (arg == "--no-color") {
       if (!flag()) return std::nullopt;
       cl.color = false;
@@ -203,7 +209,7 @@ Outcome check_one(const InputFile& input, const CommandLine& cl, const std::opti
       o.errors.push_back("cannot fix standard input");
       return o;
     }
-    FixResult fixed = apply_safe_fixes(uri, *text, config, rules);
+    FixResult fixed = apply_fixes(uri, *text, config, rules, {.unsafe = cl.unsafe_fixes});
     if (cl.fix == FixMode::DryRun) {
       o.diff = unified_diff(*text, fixed.text, diff_name("a/", input.display), diff_name("b/", input.display));
       for (const auto& [path, file] : fixed.other_files) {

@@ -1,7 +1,7 @@
 // The `check` command: lints Dockerfiles from the command line (docs/check-command.md).
 //   dockerfile-ls check [--format text|json|sarif|checkstyle|gnu] [--config F] [--context DIR]
 //                       [--severity-threshold error|warning|info|hint] [--fix | --fix-dry-run]
-//                       [--no-color] PATH...
+//                       [--unsafe-fixes] [--no-color] PATH...
 #pragma once
 
 #include <iosfwd>

@@ -11,9 +11,9 @@ namespace dfls::cli {
 
 namespace {
 
-const Fix* first_safe_fix(const Diag& d) {
+const Fix* first_fix(const Diag& d, bool unsafe) {
   for (const Fix& f : d.fixes)
-    if (f.safe) return &f;
+    if (f.safe || unsafe) return &f;
   return nullptr;
 }
 
@@ -39,22 +39,22 @@ ChangedFile read_other_file(const std::string& path) {
 
 }  // namespace
 
-FixResult apply_safe_fixes(const std::string& uri, std::string text, const Config& config, int max_rounds) {
-  return apply_safe_fixes(uri, std::move(text), config, all_rules(), max_rounds);
+FixResult apply_fixes(const std::string& uri, std::string text, const Config& config, FixPolicy policy) {
+  return apply_fixes(uri, std::move(text), config, all_rules(), policy);
 }
 
-FixResult apply_safe_fixes(const std::string& uri, std::string text, const Config& config,
-                           std::span<const Rule> rules, int max_rounds) {
+FixResult apply_fixes(const std::string& uri, std::string text, const Config& config, std::span<const Rule> rules,
+                      FixPolicy policy) {
   FixResult result;
   std::set<std::string> done_files;  // Other files edited in an earlier round.
-  for (int round = 0; round < max_rounds; ++round) {
+  for (int round = 0; round < policy.max_rounds; ++round) {
     auto doc = Document::create(uri, round, text);
     std::vector<Diag> diags = run_rules(*doc, config, rules);
     std::vector<TextEdit> taken;
     std::map<std::string, std::vector<TextEdit>> taken_other;
     size_t applied = 0;
     for (const Diag& d : diags) {
-      const Fix* fix = first_safe_fix(d);
+      const Fix* fix = first_fix(d, policy.unsafe);
       if (!fix || edits_conflict(fix->edits, text.size()) || overlaps_any(fix->edits, taken)) continue;
       // Edits of other files: all of them must fit, or the fix waits for a later round.
       bool fits = true;

@@ -1,5 +1,6 @@
-// `check --fix`: applies every safe fix, in rounds. Each round checks the text, takes the first
-// safe fix of each finding unless its edits overlap edits already taken, and applies them; the
+// `check --fix`: applies every safe fix, in rounds (with --unsafe-fixes, every finding's first fix
+// whether safe or not). Each round checks the text, takes the fix of each finding unless its
+// edits overlap edits already taken, and applies them; the
 // next round checks the result again, until no safe fix is left or five rounds have run.
 // Edits of other files (Fix::file_edits, e.g. .dockerignore) are collected in memory; a file
 // edited in one round is not edited again in later rounds, since the rules still see it as it
@@ -27,10 +28,14 @@ struct FixResult {
   size_t applied = 0;                               // Fixes applied, over all rounds.
 };
 
-FixResult apply_safe_fixes(const std::string& uri, std::string text, const Config& config,
-                           int max_rounds = 5);
+struct FixPolicy {
+  bool unsafe = false;  // Also fixes not marked safe (splitting a stage, adding a USER, ...).
+  int max_rounds = 5;
+};
+
+FixResult apply_fixes(const std::string& uri, std::string text, const Config& config, FixPolicy policy = {});
 // The same with a given rule table instead of the registry (tests use made-up rules).
-FixResult apply_safe_fixes(const std::string& uri, std::string text, const Config& config,
-                           std::span<const Rule> rules, int max_rounds = 5);
+FixResult apply_fixes(const std::string& uri, std::string text, const Config& config, std::span<const Rule> rules,
+                      FixPolicy policy = {});
 
 }  // namespace dfls::cli

@@ -30,6 +30,12 @@ void report_word(RuleContext& ctx, std::string_view word, bool fixable) {
 }
 
 void check_warn(RuleContext& ctx) { report_word(ctx, "warn_here", true); }
+// "risky_here": a warning whose only fix is not safe.
+void check_risky(RuleContext& ctx) {
+  report_word(ctx, "risky_here", true);
+  for (Diag& d : ctx.out)
+    for (Fix& f : d.fixes) f.safe = false;
+}
 void check_info(RuleContext& ctx) { report_word(ctx, "info_here", false); }
 void check_err(RuleContext& ctx) { report_word(ctx, "err_here", false); }
 
@@ -131,6 +137,18 @@ TEST_CASE("check --fix applies safe fixes and reports what remains") {
   CHECK(dir.read("Dockerfile") == "FROM alpine\r\nRUN fixed info_here\r\n");
   CHECK(r.status == 0);
   CHECK(r.out == file + ":2:11: info: found info_here [InfoRule]\n1 problem (1 info)\n");
+}
+
+TEST_CASE("check --fix applies unsafe fixes only with --unsafe-fixes") {
+  const std::vector<Rule> rules = {make_test_rule("RiskyRule", check_risky)};
+  TempDir dir;
+  std::string file = dir.write("Dockerfile", "FROM alpine\nRUN risky_here\n");
+  Run safe = run({"--fix", file}, rules);
+  CHECK(dir.read("Dockerfile") == "FROM alpine\nRUN risky_here\n");
+  CHECK(safe.status == 1);
+  Run unsafe = run({"--fix", "--unsafe-fixes", file}, rules);
+  CHECK(dir.read("Dockerfile") == "FROM alpine\nRUN fixed\n");
+  CHECK(unsafe.status == 0);
 }
 
 TEST_CASE("check --fix-dry-run prints a diff and changes nothing") {

@@ -70,7 +70,7 @@ const std::vector<Rule> kRules = {make_test_rule("Shorten", check_shorten), make
                                   make_test_rule("Bcd", check_bcd),         make_test_rule("Ignore", check_ignore)};
 
 FixResult fix(std::string text, const Config& config = Config{}) {
-  return apply_safe_fixes("file:///work/Dockerfile", std::move(text), config, kRules);
+  return apply_fixes("file:///work/Dockerfile", std::move(text), config, kRules);
 }
 
 TEST_CASE("safe fixes are applied in rounds until none is left") {
@@ -82,7 +82,7 @@ TEST_CASE("safe fixes are applied in rounds until none is left") {
 
 TEST_CASE("rounds stop after five, and unsafe fixes are not applied") {
   CHECK(fix("RUN grow risky\n").text == "RUN +++++grow risky\n");
-  CHECK(apply_safe_fixes("file:///Dockerfile", "RUN grow\n", Config{}, kRules, 2).text == "RUN ++grow\n");
+  CHECK(apply_fixes("file:///Dockerfile", "RUN grow\n", Config{}, kRules, {.max_rounds = 2}).text == "RUN ++grow\n");
 }
 
 TEST_CASE("of two fixes whose edits overlap, the first finding's applies") {

@@ -16,7 +16,9 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 
+#include "cli/check.h"
 #include "cli/fixer.h"
 #include "core/text_edit.h"
 #include "rules/run_rules.h"
@@ -163,13 +165,30 @@ TEST_CASE("check --fix on a naive example applies safe fixes only and keeps it p
     std::string text = read_file(dockerfile);
     Config config;
     config.context_dir = dir.string();
-    cli::FixResult result = cli::apply_safe_fixes(uri_of(dockerfile), text, config);
+    cli::FixResult result = cli::apply_fixes(uri_of(dockerfile), text, config);
     std::vector<Diag> before = check(dockerfile, text);
     std::vector<Diag> after = check(dockerfile, result.text);
     INFO(name << "-naive after check --fix:\n" << result.text);
     CHECK(result.applied > 0);
     CHECK(syntax_errors(after) == 0);
     CHECK(describe(after, true).size() < describe(before, true).size());
+    fs::remove_all(dir);
+  }
+}
+
+TEST_CASE("check --fix --unsafe-fixes turns a naive example into one without these findings", "[quality]") {
+  for (const auto& [name, expected] : kExpected) {
+    fs::path dir = copy_to_temp(examples_dir() / (name + "-naive"));
+    fs::path dockerfile = dir / "Dockerfile";
+    std::ostringstream out, err;
+    int status = cli::run_check({"--fix", "--unsafe-fixes", "--format", "json", dockerfile.string()}, out, err, false);
+    std::string text = read_file(dockerfile);
+    std::vector<Diag> diags = check(dockerfile, text);
+    INFO(name << "-naive after check --fix --unsafe-fixes:\n" << text << "\nstderr: " << err.str());
+    CHECK(status != 2);
+    CHECK(describe(diags, true).empty());
+    CHECK(syntax_errors(diags) == 0);
+    CHECK(text != read_file(examples_dir() / (name + "-naive") / "Dockerfile"));
     fs::remove_all(dir);
   }
 }
