@@ -91,7 +91,7 @@ constexpr CacheDir kCacheDirs[] = {
     {"cargo", "/usr/local/cargo/git"},
     {"apt", "/var/cache/apt"},
     {"apt", "/var/lib/apt"},
-    {"apk", "/var/cache/apk"},
+    {"apk", "/etc/apk/cache"},  // apk keeps packages only there (see MissingCacheMount).
     {"dnf", "/var/cache/dnf"},
     {"yum", "/var/cache/yum"},
     {"maven", "/root/.m2"},

@@ -228,7 +228,7 @@ TEST_CASE("completion: cache targets for the package manager of the RUN", "[comp
       {"go build ./...", "/go/pkg/mod"},
       {"cargo build --release", "/usr/local/cargo/registry"},
       {"apt-get update && apt-get install -y curl", "/var/cache/apt"},
-      {"apk add curl", "/var/cache/apk"},
+      {"apk add curl", "/etc/apk/cache"},
       {"mvn -B package", "/root/.m2"},
       {"./gradlew build", "/root/.gradle"},
   };
