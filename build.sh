@@ -111,9 +111,10 @@ case "$mode" in
     ;;
   test)
     ensure_packages "${build_packages[@]}" "${test_packages[@]}"
-    # The sanitizer build favours build time: light optimisation, no debug information.
+    # The sanitizer build favours build time: no optimisation and no debug information (the
+    # sanitizers' reports still name functions and lines through their symbolizer).
     configure_and_build "$root/build-asan" -DDFLS_SANITIZE=ON -DDFLS_WERROR=ON \
-      -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1" -DCMAKE_C_FLAGS_DEBUG="-O1"
+      -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O0" -DCMAKE_C_FLAGS_DEBUG="-O0"
     echo "== unit and LSP tests under AddressSanitizer and UBSan (build-asan/)"
     # server/lsp/asio.h makes every translation unit agree on Asio's allocator (see there), so
     # AddressSanitizer runs with all its checks.
