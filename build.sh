@@ -112,7 +112,7 @@ case "$mode" in
   test)
     ensure_packages "${build_packages[@]}" "${test_packages[@]}"
     # The sanitizer build favours build time: no optimisation and no debug information (the
-    # sanitizers' reports still name functions and lines through their symbolizer).
+    # sanitizers' reports still name the functions).
     configure_and_build "$root/build-asan" -DDFLS_SANITIZE=ON -DDFLS_WERROR=ON \
       -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O0" -DCMAKE_C_FLAGS_DEBUG="-O0"
     echo "== unit and LSP tests under AddressSanitizer and UBSan (build-asan/)"

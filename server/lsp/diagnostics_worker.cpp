@@ -20,13 +20,13 @@ DiagnosticsWorker::~DiagnosticsWorker() {
   thread_.join();
 }
 
-void DiagnosticsWorker::check(std::shared_ptr<const Document> doc, Config config) {
+void DiagnosticsWorker::check(std::shared_ptr<const Document> doc, Config config, uint64_t tag) {
   {
     std::lock_guard lock(mutex_);
     std::string uri = doc->uri();
     auto it = queue_.find(uri);
     uint64_t order = it != queue_.end() ? it->second.order : next_order_++;
-    queue_.insert_or_assign(std::move(uri), Job{std::move(doc), std::move(config), order});
+    queue_.insert_or_assign(std::move(uri), Job{std::move(doc), std::move(config), tag, order});
   }
   wake_.notify_one();
 }
@@ -53,7 +53,7 @@ void DiagnosticsWorker::run() {
     queue_.erase(next);
     running_ = true;
     lock.unlock();
-    Result result{job.doc, {}, {}};
+    Result result{job.doc, job.tag, {}, {}};
     auto start = std::chrono::steady_clock::now();
     try {
       result.diags = run_rules(*job.doc, job.config);

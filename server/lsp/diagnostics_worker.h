@@ -8,6 +8,7 @@
 #include "lsp/asio.h"
 
 #include <chrono>
+#include <cstdint>
 #include <condition_variable>
 #include <functional>
 #include <map>
@@ -27,6 +28,7 @@ class DiagnosticsWorker {
  public:
   struct Result {
     std::shared_ptr<const Document> doc;  // The version checked.
+    uint64_t tag = 0;                     // As given to check().
     std::vector<Diag> diags;
     std::chrono::microseconds took{0};
   };
@@ -38,8 +40,10 @@ class DiagnosticsWorker {
   DiagnosticsWorker(const DiagnosticsWorker&) = delete;
   DiagnosticsWorker& operator=(const DiagnosticsWorker&) = delete;
 
-  // Queues a check of doc, replacing a queued check of the same URI.
-  void check(std::shared_ptr<const Document> doc, Config config);
+  // Queues a check of doc, replacing a queued check of the same URI. The tag comes back with
+  // the result, so the caller can tell a result it still wants from one overtaken by a newer
+  // version or new settings.
+  void check(std::shared_ptr<const Document> doc, Config config, uint64_t tag);
   // Drops a queued check of the URI (the document was closed).
   void forget(const std::string& uri);
   // Blocks until nothing is queued or running (the transcript tests wait for it).
@@ -49,6 +53,7 @@ class DiagnosticsWorker {
   struct Job {
     std::shared_ptr<const Document> doc;
     Config config;
+    uint64_t tag = 0;
     uint64_t order = 0;  // First come, first checked.
   };
   void run();

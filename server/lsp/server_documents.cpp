@@ -77,14 +77,15 @@ const std::vector<Diag>& Server::diagnostics(OpenDocument& entry) {
 // publishes when the findings come back (see checked).
 void Server::diagnostics_changed(OpenDocument& entry) {
   entry.diags_current = false;
-  if (!pull_diagnostics_) checker_.check(entry.doc, config_for(entry.doc->uri()));
+  if (!pull_diagnostics_) checker_.check(entry.doc, config_for(entry.doc->uri()), ++entry.check_tag);
 }
 
 void Server::checked(DiagnosticsWorker::Result result) {
   log_check(*result.doc, result.diags.size(), result.took);
   OpenDocument* entry = documents_.find(result.doc->uri());
-  // A result for a closed document, or for a version already replaced (its own check is queued).
-  if (!entry || entry->doc != result.doc || state_ == State::Exited) return;
+  // A result for a closed document, or one overtaken by a newer version or new settings (whose
+  // own check is queued).
+  if (!entry || entry->check_tag != result.tag || entry->doc != result.doc || state_ == State::Exited) return;
   if (!entry->diags_current) {
     entry->diags = std::move(result.diags);
     entry->diags_current = true;

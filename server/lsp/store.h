@@ -22,6 +22,7 @@ struct OpenDocument {
   std::vector<Diag> diags;
   bool diags_current = false;
   uint64_t result_id = 0;
+  uint64_t check_tag = 0;  // Of the last background check asked for (see Server::checked).
 };
 
 class DocumentStore {
