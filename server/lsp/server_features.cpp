@@ -434,14 +434,7 @@ json Server::workspace_edit(const Document& doc, const Fix& fix) const {
 
 json Server::on_code_action(const json& params) {
   auto document = parse_params<TextDocumentParams>(params);
-  if (!params.contains("range")) throw InvalidParams("range", "missing");
-  Range range;
-  try {
-    from_json(params["range"], range);
-  } catch (InvalidParams& e) {
-    e.prepend("range");
-    throw;
-  }
+  Range range = range_param(params);
   OpenDocument* entry = documents_.find(document.textDocument.uri);
   if (!entry) return json::array();
   const Document& doc = *entry->doc;
