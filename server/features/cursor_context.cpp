@@ -421,7 +421,8 @@ CursorContext cursor_context(const Document& doc, size_t offset) {
   size_t line_start = lines.line_start(first);
   ctx.instruction_index = instructions_before(m, line_start);
   size_t anchor = ctx.words.empty() ? line_start : ctx.line.doc(ctx.words[0].begin);
-  ctx.stage = stage_index_at(m, anchor);
+  const model::Stage* stage = m.stage_at(anchor);
+  ctx.stage = stage ? stage->index : -1;
   read_instruction_line(ctx, escape);
   if (!ctx.words.empty() && ctx.instruction_index < static_cast<int>(m.instructions.size())) {
     const model::Instruction& ins = m.instructions[ctx.instruction_index];

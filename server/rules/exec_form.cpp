@@ -180,17 +180,23 @@ std::optional<std::string> repair_json_array(std::string_view text, bool bare_el
   auto ws = [&] {
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
   };
+  // After an element: `,` leads to the next one; `]` or the end of the text ends the list.
+  enum class After { Next, End, Invalid };
+  auto after_element = [&] {
+    ws();
+    if (i >= text.size()) return After::End;
+    char c = text[i++];
+    return c == ',' ? After::Next : c == ']' ? After::End : After::Invalid;
+  };
   ws();
   if (i >= text.size() || text[i] != '[') return std::nullopt;
   ++i;
   std::vector<std::string> elements;
-  bool closed = false;
-  while (true) {
+  for (After after = After::Next; after == After::Next;) {
     ws();
     if (i >= text.size()) break;
     if (text[i] == ']' && elements.empty()) {
       ++i;
-      closed = true;
       break;
     }
     char q = text[i];
@@ -199,56 +205,34 @@ std::optional<std::string> repair_json_array(std::string_view text, bool bare_el
       size_t b = i;
       while (i < text.size() && text[i] != ',' && text[i] != ']' && text[i] != ' ' && text[i] != '\t') ++i;
       elements.emplace_back(text.substr(b, i - b));
-      ws();
-      if (i >= text.size()) break;
-      if (text[i] == ',') {
-        ++i;
-        continue;
-      }
-      if (text[i] == ']') {
-        ++i;
-        closed = true;
-        break;
-      }
-      return std::nullopt;
-    }
-    ++i;
-    std::string content;
-    bool ended = false;
-    while (i < text.size()) {
-      char c = text[i++];
-      if (c == q) {
-        ended = true;
-        break;
-      }
-      if (q == '"' && c == '\\' && i < text.size()) {
-        // Keep JSON escapes as JSON reads them.
-        std::string one = std::string("\"\\") + text[i] + "\"";
-        JsonReader r(one);
-        auto decoded = r.string();
-        if (!decoded) return std::nullopt;
-        content += *decoded;
-        ++i;
-        continue;
-      }
-      content.push_back(c);
-    }
-    if (!ended) return std::nullopt;
-    elements.push_back(std::move(content));
-    ws();
-    if (i >= text.size()) break;
-    if (text[i] == ',') {
+    } else {
       ++i;
-      continue;
+      std::string content;
+      bool ended = false;
+      while (i < text.size()) {
+        char c = text[i++];
+        if (c == q) {
+          ended = true;
+          break;
+        }
+        if (q == '"' && c == '\\' && i < text.size()) {
+          // Keep JSON escapes as JSON reads them.
+          std::string one = std::string("\"\\") + text[i] + "\"";
+          JsonReader r(one);
+          auto decoded = r.string();
+          if (!decoded) return std::nullopt;
+          content += *decoded;
+          ++i;
+          continue;
+        }
+        content.push_back(c);
+      }
+      if (!ended) return std::nullopt;
+      elements.push_back(std::move(content));
     }
-    if (text[i] == ']') {
-      ++i;
-      closed = true;
-      break;
-    }
-    return std::nullopt;
+    after = after_element();
+    if (after == After::Invalid) return std::nullopt;
   }
-  (void)closed;
   ws();
   if (i < text.size()) return std::nullopt;
   if (elements.empty()) return std::nullopt;

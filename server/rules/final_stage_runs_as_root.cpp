@@ -17,6 +17,7 @@
 #include "images/catalog.h"
 #include "rules/quality_helpers.h"
 #include "rules/rule.h"
+#include "rules/shell_helpers.h"
 
 namespace dfls {
 
@@ -148,9 +149,7 @@ void check_final_stage_runs_as_root(RuleContext& ctx) {
   quality::StageUser user = quality::user_at(m, final, -1, ctx.text());
   if (!user.known || !user.root() || user_from_variable(m, user, ctx.text())) return;
   quality::BaseImage base = quality::stage_base(m, final);
-  if (base.tag.find("windowsservercore") != std::string::npos || base.tag.find("nanoserver") != std::string::npos ||
-      base.name.find("windows") != std::string::npos)
-    return;  // Windows images have no root.
+  if (shell_rules::windows_stage(m, final)) return;  // Windows images have no root.
   bool as_image_default = !user.explicit_user || redundant_root(m, user, ctx.text());
   if (as_image_default && starts_as_root_by_design(ctx.doc, quality::stage_chain(m, final))) return;
   Diag* d = nullptr;

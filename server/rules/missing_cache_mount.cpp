@@ -19,6 +19,7 @@
 #include "rules/quality_helpers.h"
 #include "rules/rule.h"
 #include "rules/rule_helpers.h"
+#include "rules/shell_helpers.h"
 
 namespace dfls {
 
@@ -98,14 +99,12 @@ void check_missing_cache_mount(RuleContext& ctx) {
           return use && use->downloads;
         }))
       continue;
+    if (shell_rules::windows_stage(m, ins.stage)) continue;  // The cache paths below are Linux ones.
     int index = static_cast<int>(i);
     std::string workdir = quality::workdir_at(m, ins.stage, index).value_or("/");
     std::vector<std::string> targets = quality::cache_mount_targets(ins, workdir);
     quality::StageUser user = quality::user_at(m, ins.stage, index, text);
     quality::BaseImage base = quality::stage_base(m, ins.stage);
-    if (base.tag.find("windowsservercore") != std::string::npos || base.tag.find("nanoserver") != std::string::npos ||
-        base.name.find("windows") != std::string::npos)
-      continue;  // The cache paths below are Linux ones.
     std::vector<const model::VarDecl*> visible = m.visible_in(index, ins.stage, false);
     auto env = [&](std::string_view name) -> const model::VarDecl* {
       for (const model::VarDecl* d : visible)

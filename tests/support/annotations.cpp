@@ -1,5 +1,7 @@
 #include "support/annotations.h"
 
+#include <algorithm>
+
 #include <stdexcept>
 
 namespace dfls::test {
@@ -111,6 +113,19 @@ std::string describe_offset(std::string_view text, size_t offset) {
     }
   }
   return std::to_string(line) + ":" + std::to_string(col);
+}
+
+std::string describe_range(std::string_view text, std::string_view label, ByteRange range) {
+  return std::string(label) + " at " + describe_offset(text, range.start) + " `" +
+         std::string(text.substr(std::min(range.start, text.size()), range.size())) + "`";
+}
+
+std::vector<std::string> describe_payloads(const Annotations& t) {
+  auto marks = t.payload_ranges();
+  std::sort(marks.begin(), marks.end(), [](const auto& a, const auto& b) { return a.range.start < b.range.start; });
+  std::vector<std::string> out;
+  for (const auto& m : marks) out.push_back(describe_range(t.code(), m.payload, m.range));
+  return out;
 }
 
 }  // namespace dfls::test

@@ -43,5 +43,9 @@ class Annotations {
 
 // "line:column" (1-based) of an offset, for readable failure messages.
 std::string describe_offset(std::string_view text, size_t offset);
+// "label at line:column `covered text`": results described so that lists of them compare readably.
+std::string describe_range(std::string_view text, std::string_view label, ByteRange range);
+// The payload ranges of t in text order, each described by describe_range with its payload as label.
+std::vector<std::string> describe_payloads(const Annotations& t);
 
 }  // namespace dfls::test
